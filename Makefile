@@ -1,0 +1,33 @@
+# Dilemmes au travail : les commandes du README. La première crée .venv.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installe
+
+.PHONY: serve site check test new lint offline bench clean
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+serve: $(STAMP)  ## aperçu sur http://127.0.0.1:8000, rechargé à chaque changement
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+site: $(STAMP)  ## le site statique dans site/ (strict : tout problème fait échouer)
+	$(BIN)/mkdocs build --strict --clean
+
+check: $(STAMP)  ## valider les vignettes et les registres
+	$(BIN)/python -m dilemmes check
+
+test: $(STAMP)  ## toute la suite de tests
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)  ## ruff et mypy
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+	$(BIN)/mypy
+
+clean:
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,271 @@
+"""Load: strict YAML to located nodes, or problems; never a traceback, nothing runs.
+
+libyaml's C parser gives events with line marks; we compose them ourselves so that
+anchors, aliases, explicit tags, duplicate keys and deep nesting become problems
+instead of being expanded, constructed or silently overwritten
+(``yaml.safe_load`` keeps the last of two duplicate keys and is 16 times slower:
+see PERFORMANCE.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Union
+
+import yaml
+
+from .problems import Problem
+from .yaml_messages import describe_yaml_error
+
+MAX_FILE_BYTES = 100_000
+MAX_DEPTH = 12
+
+_STR = "tag:yaml.org,2002:str"
+
+# Characters that have no place in a vignette: C0/C1 controls (but tab, line feed and
+# carriage return), bidirectional overrides that reorder what a reviewer sees
+# ("Trojan Source", CVE-2021-42574) and zero-width characters that hide inside words.
+_FORBIDDEN_CHARS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+
+
+@dataclass(frozen=True)
+class Scalar:
+    """A scalar as written: its text, the type YAML 1.1 would give it, and where it is."""
+
+    text: str
+    tag: str  # "str", "bool", "int", "float", "null", "timestamp"
+    line: int
+    plain: bool
+    trailing_comment: str | None = None
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class Seq:
+    items: tuple[Node, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    key_line: int
+    value: Node
+
+
+@dataclass(frozen=True)
+class Map:
+    entries: dict[str, Entry]
+    line: int
+
+
+Node = Union[Scalar, Seq, Map]
+
+
+@dataclass
+class Loaded:
+    """The result of loading one file: a root node (or None) and its problems."""
+
+    path: str
+    root: Node | None
+    problems: list[Problem] = field(default_factory=list)
+    source: str = ""
+
+
+def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
+    """Bytes to text: UTF-8 (a BOM is fine), not UTF-16, no hidden characters."""
+    if len(data) > MAX_FILE_BYTES:
+        return None, [
+            Problem(
+                path, 1, "fichier-trop-gros",
+                f"fichier de {len(data):,} octets ; une vignette tient en moins de "
+                f"{MAX_FILE_BYTES:,} octets : raccourcissez-la ou scindez-la en deux cas".replace(
+                    ",", "\u202f"
+                ),
+            )
+        ]
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(data) > 1 and b"\x00" in data[:4]):
+        return None, [
+            Problem(
+                path, 1, "encodage",
+                "fichier en UTF-16 ; réenregistrez-le en UTF-8 (sans BOM de préférence)",
+            )
+        ]
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return None, [
+            Problem(
+                path, line, "encodage",
+                f"octet {data[error.start]:#04x} invalide en UTF-8 ; réenregistrez le "
+                "fichier en UTF-8 (dans l'éditeur : Enregistrer sous… > Encodage UTF-8)",
+            )
+        ]
+    return text, _hidden_characters(path, text)
+
+
+def _hidden_characters(path: str, text: str) -> list[Problem]:
+    problems = []
+    for match in _FORBIDDEN_CHARS.finditer(text):
+        char = match.group()
+        line = text.count("\n", 0, match.start()) + 1
+        problems.append(
+            Problem(
+                path, line, "caractere-invisible",
+                f"caractère invisible ou de contrôle U+{ord(char):04X} ; supprimez-le "
+                "(il peut masquer ou réordonner le texte affiché)",
+            )
+        )
+    return problems
+
+
+def load_yaml(path: str, data: bytes) -> Loaded:
+    """Load one YAML file strictly; problems instead of exceptions."""
+    text, problems = decode(path, data)
+    if text is None or problems:
+        return Loaded(path, None, problems, text or "")
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        return Loaded(path, None, [Problem(path, 1, "fichier-vide", "fichier vide ; "
+                                           "une vignette commence par « id: … »")], text)
+    composer = _Composer(path, text)
+    root = composer.compose()
+    return Loaded(path, root, composer.problems, text)
+
+
+class _Composer:
+    """Builds nodes from libyaml events, refusing what a vignette never needs."""
+
+    def __init__(self, path: str, text: str) -> None:
+        self.path = path
+        self.text = text
+        self.lines = text.splitlines()
+        self.problems: list[Problem] = []
+        self.resolver = yaml.resolver.Resolver()
+
+    def problem(self, line: int, code: str, message: str) -> None:
+        self.problems.append(Problem(self.path, line, code, message))
+
+    def compose(self) -> Node | None:
+        loader = yaml.CSafeLoader(self.text)
+        try:
+            return self._compose_stream(loader)
+        except yaml.YAMLError as error:
+            line, message = describe_yaml_error(error, self.lines)
+            self.problems = [Problem(self.path, line, "yaml-syntaxe", message)]
+            return None
+        finally:
+            loader.dispose()
+
+    def _compose_stream(self, loader: yaml.CSafeLoader) -> Node | None:
+        root: Node | None = None
+        documents = 0
+        # Each frame: [kind, line, items, pending_key]
+        stack: list[list[object]] = []
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    self.problem(event.start_mark.line + 1, "plusieurs-documents",
+                                 "un seul document par fichier : retirez le « --- » et "
+                                 "ce qui suit, ou faites-en un autre fichier")
+                    return None
+                continue
+            if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent,
+                                  yaml.DocumentEndEvent)):
+                continue
+            line = event.start_mark.line + 1
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                self.problem(line, "ancre-interdite",
+                             "ancres (&) et alias (*) YAML interdits : écrivez le texte en "
+                             "entier à chaque endroit")
+                return None
+            tag = getattr(event, "tag", None)
+            if tag is not None:
+                self.problem(line, "etiquette-interdite",
+                             f"étiquette YAML « {tag} » interdite : retirez-la (aucun type "
+                             "particulier n'est permis dans une vignette)")
+                return None
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if len(stack) >= MAX_DEPTH:
+                    self.problem(line, "imbrication-trop-profonde",
+                                 f"plus de {MAX_DEPTH} niveaux imbriqués ; une vignette en "
+                                 "compte au plus quatre")
+                    return None
+                kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
+                stack.append([kind, line, {} if kind == "map" else [], None])
+                continue
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                kind, start, items, _ = stack.pop()
+                node: Node = (Map(items, start) if kind == "map"  # type: ignore[arg-type]
+                              else Seq(tuple(items), start))  # type: ignore[arg-type]
+            else:
+                node = self._scalar(event)
+            if not stack:
+                root = node
+            elif not self._attach(stack[-1], node):
+                return None
+        return root
+
+    def _attach(self, frame: list[object], node: Node) -> bool:
+        if frame[0] == "seq":
+            frame[2].append(node)  # type: ignore[attr-defined]
+            return True
+        pending = frame[3]
+        if pending is None:
+            if not isinstance(node, Scalar):
+                self.problem(node.line, "yaml-syntaxe",
+                             "une clé doit être un simple mot (par exemple « titre: »)")
+                return False
+            frame[3] = node
+            return True
+        key: Scalar = pending  # type: ignore[assignment]
+        entries: dict[str, Entry] = frame[2]  # type: ignore[assignment]
+        if key.text in entries:
+            first = entries[key.text].key_line
+            self.problem(key.line, "cle-dupliquee",
+                         f"clé « {key.text} » en double (déjà à la ligne {first}) ; "
+                         "gardez une seule des deux")
+            self.problem(first, "cle-dupliquee",
+                         f"clé « {key.text} » en double (encore à la ligne {key.line}) ; "
+                         "gardez une seule des deux")
+        else:
+            entries[key.text] = Entry(key.text, key.line, node)
+        frame[3] = None
+        return True
+
+    def _scalar(self, event: yaml.ScalarEvent) -> Scalar:
+        plain = event.style in (None, "")
+        if plain:
+            resolved = self.resolver.resolve(yaml.ScalarNode, event.value, (True, False))
+        else:
+            resolved = _STR
+        short = resolved.rsplit(":", 1)[-1]
+        start_line = event.start_mark.line
+        comment = None
+        if plain and start_line == event.end_mark.line:
+            rest = self.lines[start_line][event.end_mark.column:]
+            if re.match(r"\s+#", rest):
+                comment = rest.strip()
+        return Scalar(
+            text=event.value,
+            tag=short,
+            line=start_line + 1,
+            plain=plain,
+            trailing_comment=comment,
+            start=event.start_mark.index,
+            end=event.end_mark.index,
+        )
+
+
+__all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "Entry", "Loaded", "Map", "Node", "Scalar", "Seq",
+           "decode", "load_yaml"]

@@ -1,0 +1,122 @@
+"""Render: one record and its neighbours to a page's Markdown, with Jinja2; no I/O.
+
+Templates produce Markdown for MkDocs. Contributor text enters them only through the
+filters below: ``md`` and ``e`` escape plain text, ``block`` and ``inline`` turn
+vignette Markdown into safe HTML, ``attr_yaml`` quotes front-matter values. No
+contributor text is ever a template (``{{ 7*7 }}`` in a vignette stays as written).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import jinja2
+
+from . import markup
+from .model import Case, Corpus, Piste, Theme
+
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+          "septembre", "octobre", "novembre", "décembre")
+NIVEAUX = {"individuel": "individuel", "collectif": "collectif",
+           "organisationnel": "organisationnel"}
+CONTEXTE_LABELS = (("secteur", "Secteur"), ("fonction", "Fonction"), ("canal", "Canal"))
+SOURCE_LABELS = {
+    "composite": "Vignette composite, construite à partir de plusieurs récits",
+    "adapte": "Vignette adaptée d'un seul récit, modifié pour l'anonymiser",
+}
+
+
+def date_fr(day: dt.date) -> str:
+    """``2026-11-20`` as « 20 novembre 2026 »."""
+    return f"{day.day}{'er' if day.day == 1 else ''} {MONTHS[day.month - 1]} {day.year}"
+
+
+def attr_yaml(text: str) -> str:
+    """A front-matter value: HTML-escaped (themes print it raw), then quoted for YAML."""
+    return json.dumps(markup.html_text(text), ensure_ascii=True)
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("dilemmes", "templates"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # the output is Markdown; escaping is explicit, per filter
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(md=markup.md_text, e=markup.html_text, block=markup.to_html,
+                       inline=markup.to_inline_html, attr_yaml=attr_yaml, date_fr=date_fr)
+    env.globals.update(niveaux=NIVEAUX, contexte_labels=CONTEXTE_LABELS)
+    return env
+
+
+_ENV = _environment()
+
+
+def render_case(case: Case, corpus: Corpus) -> str:
+    """The employee page of a case."""
+    themes = [corpus.themes[t] for t in case.themes if t in corpus.themes]
+    study = corpus.studies.get(case.etude)
+    tags = [t.titre for t in themes] + list(case.mots_cles)
+    return _ENV.get_template("case.md.j2").render(
+        case=case, themes=themes, tags=tags,
+        pistes=[corpus.pistes[p] for p in case.pistes if p in corpus.pistes],
+        related=corpus.related.get(case.id, ()), study=study,
+        source_label=SOURCE_LABELS[case.source_type])
+
+
+def render_theme(theme: Theme, corpus: Corpus) -> str:
+    """A theme page: the hand-written introduction, then its cases and guidance."""
+    return _ENV.get_template("theme.md.j2").render(
+        theme=theme, cases=corpus.cases_by_theme.get(theme.id, ()),
+        pistes=corpus.pistes_by_theme.get(theme.id, ()))
+
+
+def render_piste(piste: Piste, corpus: Corpus) -> str:
+    """A guidance page: the hand-written text, then the cases that lead to it, by theme."""
+    cases = corpus.cases_by_piste.get(piste.id, ())
+    groups = []
+    for theme in corpus.themes.values():
+        members = [case for case in cases if theme.id in case.themes]
+        if members:
+            groups.append((theme, members))
+    return _ENV.get_template("piste.md.j2").render(
+        piste=piste, groups=groups,
+        themes=[corpus.themes[t] for t in piste.themes if t in corpus.themes])
+
+
+def render_case_index(corpus: Corpus) -> str:
+    """``cas/``: every case with its résumé and themes."""
+    cases = corpus.sorted_cases()
+    case_themes = {case.id: [corpus.themes[t] for t in case.themes if t in corpus.themes]
+                   for case in cases}
+    return _ENV.get_template("cases_index.md.j2").render(cases=cases, case_themes=case_themes)
+
+
+def render_redirect(case: Case) -> str:
+    """The HTML page left at a former address of a case."""
+    return _ENV.get_template("redirect.html.j2").render(case=case)
+
+
+NIVEAU_ORDER = (("individuel", "Ce que chaque personne peut faire"),
+                ("collectif", "Ce que l'équipe peut faire"),
+                ("organisationnel", "Ce que l'organisation peut faire"))
+
+
+def render_themes_index(corpus: Corpus) -> str:
+    """``themes/``: every theme with its résumé and how many cases it has."""
+    return _ENV.get_template("themes_index.md.j2").render(
+        themes=list(corpus.themes.values()),
+        counts={t: len(corpus.cases_by_theme.get(t, ())) for t in corpus.themes},
+        pistes={t: len(corpus.pistes_by_theme.get(t, ())) for t in corpus.themes})
+
+
+def render_pistes_index(corpus: Corpus) -> str:
+    """``pistes/``: every guidance page, grouped by who can act."""
+    groups: dict[str, list[Piste]] = {niveau: [] for niveau, _ in NIVEAU_ORDER}
+    for piste in corpus.pistes.values():
+        groups[piste.niveau].append(piste)
+    return _ENV.get_template("pistes_index.md.j2").render(groups=groups,
+                                                          niveau_order=NIVEAU_ORDER)
