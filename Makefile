@@ -13,7 +13,7 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $(STAMP)
 
 serve: $(STAMP)  ## aperçu sur http://127.0.0.1:8000, rechargé à chaque changement
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	DILEMMES_SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 site: $(STAMP)  ## le site statique dans site/ (strict : tout problème fait échouer)
 	$(BIN)/mkdocs build --strict --clean

@@ -25,9 +25,11 @@ _STR = "tag:yaml.org,2002:str"
 
 # Characters that have no place in a vignette: C0/C1 controls (but tab, line feed and
 # carriage return), bidirectional overrides that reorder what a reviewer sees
-# ("Trojan Source", CVE-2021-42574) and zero-width characters that hide inside words.
+# ("Trojan Source", CVE-2021-42574), zero-width characters that hide inside words, and
+# the Unicode line separators that YAML 1.1 reads as line breaks.
 _FORBIDDEN_CHARS = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064"
+    "\u2066-\u2069\ufeff]"
 )
 
 

@@ -101,5 +101,10 @@ def md_text(text: str) -> str:
 
 
 def html_text(text: str) -> str:
-    """Plain text escaped for HTML, attributes included."""
+    """Plain text escaped for the content of an HTML element."""
+    return html.escape(text, quote=False)
+
+
+def html_attribute(text: str) -> str:
+    """Plain text escaped for an HTML attribute value (quotes included)."""
     return html.escape(text, quote=True)

@@ -48,7 +48,8 @@ def read_case(path: str, data: bytes) -> tuple[model.Case | None, Checked]:
 def _check_file_name(path: str, root: Any, checked: Checked) -> None:
     stem = Path(path).stem
     case_id = checked.values.get("id")
-    if isinstance(case_id, str) and case_id != stem and isinstance(root, Map):
+    valid = isinstance(case_id, str) and fields.SLUG.fullmatch(case_id)
+    if valid and case_id != stem and isinstance(root, Map):
         line = root.entries["id"].value.line
         checked.problems.append(Problem(
             path, line, "identifiant-fichier",

@@ -34,7 +34,7 @@ def date_fr(day: dt.date) -> str:
 
 def attr_yaml(text: str) -> str:
     """A front-matter value: HTML-escaped (themes print it raw), then quoted for YAML."""
-    return json.dumps(markup.html_text(text), ensure_ascii=True)
+    return json.dumps(markup.html_attribute(text), ensure_ascii=False)
 
 
 def _environment() -> jinja2.Environment:

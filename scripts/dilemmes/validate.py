@@ -177,9 +177,12 @@ class _Walker:
         for finding in markup.inspect(node.text):
             line = base + finding.offset_line
             if finding.code == "titre-niveau":
+                level = len(finding.detail) if finding.detail.startswith("#") else (
+                    1 if finding.detail.startswith("=") else 2)
                 self.problem(line, "titre-niveau",
-                             f"titre « {finding.detail} » dans « {name} » : les titres d'un "
-                             "texte de vignette commencent au niveau 3 (« ### »)")
+                             f"titre de niveau {level} dans « {name} » : le titre de la page "
+                             "occupe les niveaux 1 et 2 ; commencez les titres d'un texte de "
+                             "vignette au niveau 3 (« ### »)")
             else:
                 self.problem(line, "lien-interdit",
                              f"lien « {finding.detail[:80]} » refusé dans « {name} » : seuls les "
