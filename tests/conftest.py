@@ -34,7 +34,12 @@ def mkdocs_build(root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", *extra],
-        cwd=root, capture_output=True, text=True, env=env, timeout=600, check=False,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+        check=False,
     )
 
 

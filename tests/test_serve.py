@@ -48,11 +48,18 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     port = _free_port()
     # As ``make serve``: the preview lives at the root of the address, not under
     # the published site's path.
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
-           "DILEMMES_SITE_URL": f"http://127.0.0.1:{port}/"}
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "DILEMMES_SITE_URL": f"http://127.0.0.1:{port}/",
+    }
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         yield root, f"http://127.0.0.1:{port}/"
     finally:
@@ -65,9 +72,13 @@ def test_saving_a_vignette_updates_its_page(served: tuple[Path, str]) -> None:
     url = base + "cas/erreurs-de-saisie/"
     _wait_for(url, lambda body: "Des erreurs de saisie en fin de journée" in body)
     case = root / "cases" / "erreurs-de-saisie.yaml"
-    case.write_text(case.read_text("utf-8").replace(
-        "titre: Des erreurs de saisie en fin de journée",
-        "titre: Des erreurs de saisie le vendredi soir"), "utf-8")
+    case.write_text(
+        case.read_text("utf-8").replace(
+            "titre: Des erreurs de saisie en fin de journée",
+            "titre: Des erreurs de saisie le vendredi soir",
+        ),
+        "utf-8",
+    )
 
     started = time.monotonic()
     _wait_for(url, lambda body: "Des erreurs de saisie le vendredi soir" in body)

@@ -61,18 +61,30 @@ def test_case_page_shows_every_part(fixture_site: Path) -> None:
     article = html.select_one("article")
     assert article is not None
     text = article.get_text(" ", strip=True)
-    assert html.select_one("h1").get_text(strip=True).startswith(
-        "Conclure la vente dès le premier appel")
-    for expected in ("la cliente souhaite comparer", "Centre d'appels", "Récit",
-                     "Faut-il insister pour conclure la vente pendant l'appel ?",
-                     "Option 1 : Insister pour conclure maintenant",
-                     "Option 2 : Laisser à la cliente le temps de réfléchir",
-                     "Questions pour la discussion", "Reconnaître les efforts",
-                     "Considérer les efforts du personnel", "Vignette composite",
-                     "Une étude fictive pour les tests", "20 novembre 2026"):
+    assert (
+        html.select_one("h1")
+        .get_text(strip=True)
+        .startswith("Conclure la vente dès le premier appel")
+    )
+    for expected in (
+        "la cliente souhaite comparer",
+        "Centre d'appels",
+        "Récit",
+        "Faut-il insister pour conclure la vente pendant l'appel ?",
+        "Option 1 : Insister pour conclure maintenant",
+        "Option 2 : Laisser à la cliente le temps de réfléchir",
+        "Questions pour la discussion",
+        "Reconnaître les efforts",
+        "Considérer les efforts du personnel",
+        "Vignette composite",
+        "Une étude fictive pour les tests",
+        "20 novembre 2026",
+    ):
         assert expected in text
-    assert [li["id"] for li in article.select("ol.cas-questions li")] == ["question-1",
-                                                                         "question-2"]
+    assert [li["id"] for li in article.select("ol.cas-questions li")] == [
+        "question-1",
+        "question-2",
+    ]
     assert len(article.select(".cas-options .cas-option")) == 2
     # Trainer notes are not on the employee page.
     assert "tour de table" not in html.decode()
@@ -82,7 +94,8 @@ def test_case_index_lists_published_cases_with_summary_and_themes(fixture_site: 
     links = _links(fixture_site, "cas")
     assert {"cas/vente-au-premier-appel", "cas/erreurs-de-saisie", "cas/piege-html"} <= links
     text = " ".join(
-        read_html(fixture_site / "cas" / "index.html").select_one("article").get_text(" ").split())
+        read_html(fixture_site / "cas" / "index.html").select_one("article").get_text(" ").split()
+    )
     assert "Le nombre de dossiers attendu par jour laisse peu de temps" in text
     assert "Thèmes : Cadence et erreurs" in text
 
@@ -100,7 +113,7 @@ def test_alias_leads_to_the_case(fixture_site: Path) -> None:
     html = read_html(fixture_site / "cas" / "ancienne-vente" / "index.html")
     refresh = html.select_one("meta[http-equiv=refresh]")
     assert refresh is not None and refresh["content"] == "0; url=../vente-au-premier-appel/"
-    target = (fixture_site / "cas" / "ancienne-vente" / "../vente-au-premier-appel/index.html")
+    target = fixture_site / "cas" / "ancienne-vente" / "../vente-au-premier-appel/index.html"
     assert target.resolve().is_file()
 
 
@@ -117,8 +130,9 @@ def test_hostile_text_is_shown_not_run(fixture_site: Path) -> None:
     # The <title> shows the text; it does not close early.
     title = html.select_one("title")
     assert title is not None
-    assert title.get_text() == ("<b>Gras</b> & </title><script>alert('titre')</script>"
-                                " - Dilemmes au travail")
+    assert title.get_text() == (
+        "<b>Gras</b> & </title><script>alert('titre')</script> - Dilemmes au travail"
+    )
     assert "alert('titre')</script>" not in page.replace("&lt;/script&gt;", "")
 
 

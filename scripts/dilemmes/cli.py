@@ -24,16 +24,22 @@ def check(root: Path) -> int:
         sys.stderr.write(f"{count} problème(s) dans {files} fichier(s).\n")
         return 1
     cases = len(gathered.corpus.cases)
-    print(f"{cases} cas valides ({len(gathered.drafts)} brouillon(s)), "
-          f"{len(gathered.corpus.themes)} thèmes, {len(gathered.corpus.pistes)} pistes : "
-          "aucun problème.")
+    print(
+        f"{cases} cas valides ({len(gathered.drafts)} brouillon(s)), "
+        f"{len(gathered.corpus.themes)} thèmes, {len(gathered.corpus.pistes)} pistes : "
+        "aucun problème."
+    )
     return 0
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dilemmes", description="Dilemmes au travail")
-    parser.add_argument("--racine", type=Path, default=Path("."),
-                        help="dossier du projet (par défaut : le dossier courant)")
+    parser.add_argument(
+        "--racine",
+        type=Path,
+        default=Path("."),
+        help="dossier du projet (par défaut : le dossier courant)",
+    )
     commands = parser.add_subparsers(dest="commande", required=True)
     commands.add_parser("check", help="valider les vignettes et les registres")
     return parser

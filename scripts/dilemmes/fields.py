@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-Kind = Literal["identifiant", "texte", "markdown", "markdown-ligne", "date", "choix", "liste",
-               "objet"]
+Kind = Literal[
+    "identifiant", "texte", "markdown", "markdown-ligne", "date", "choix", "liste", "objet"
+]
 Ref = Literal["theme", "piste", "cas", "etude", "alias", ""]
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -48,122 +49,288 @@ def _ids(description: str, ref: Ref, example: list[str], min_items: int = 0) -> 
 
 
 def _with_key(field: Field, key: str, required: bool = False) -> Field:
-    return Field(key, field.kind, field.description, required, field.max_length, field.choices,
-                 field.default, field.item, field.fields, field.min_items, field.ref,
-                 field.example)
+    return Field(
+        key,
+        field.kind,
+        field.description,
+        required,
+        field.max_length,
+        field.choices,
+        field.default,
+        field.item,
+        field.fields,
+        field.min_items,
+        field.ref,
+        field.example,
+    )
 
 
 OPTION = Field(
-    "", "objet", "une option du dilemme",
+    "",
+    "objet",
+    "une option du dilemme",
     fields=(
-        Field("choix", "texte", "le choix, en une ligne de texte simple", True, 160,
-              example="Laisser à la cliente le temps de réfléchir"),
-        Field("consequences", "markdown",
-              "les conséquences de ce choix pour la clientèle, la personne, l'équipe et "
-              "l'organisation (Markdown)", True,
-              example="La cliente est respectée ; l'appel ne compte pas comme une vente."),
+        Field(
+            "choix",
+            "texte",
+            "le choix, en une ligne de texte simple",
+            True,
+            160,
+            example="Laisser à la cliente le temps de réfléchir",
+        ),
+        Field(
+            "consequences",
+            "markdown",
+            "les conséquences de ce choix pour la clientèle, la personne, l'équipe et "
+            "l'organisation (Markdown)",
+            True,
+            example="La cliente est respectée ; l'appel ne compte pas comme une vente.",
+        ),
     ),
 )
 
 VIGNETTE = Field(
-    "", "objet", "Une vignette de « Dilemmes au travail » : un cas anonymisé, fichier "
-    "cases/<id>.yaml",
+    "",
+    "objet",
+    "Une vignette de « Dilemmes au travail » : un cas anonymisé, fichier cases/<id>.yaml",
     fields=(
-        Field("id", "identifiant",
-              "identifiant du cas, égal au nom du fichier sans .yaml : minuscules sans accents, "
-              "chiffres et traits d'union (80 caractères au plus) ; il forme l'adresse cas/<id>/",
-              True, SLUG_MAX, example="vente-des-le-premier-appel"),
-        Field("titre", "texte", "titre du cas, en texte simple (120 caractères au plus)", True,
-              120, example="Conclure la vente dès le premier appel"),
-        Field("resume", "texte",
-              "résumé en une ou deux phrases, texte simple (300 caractères au plus) ; affiché "
-              "dans les listes, les résultats de recherche et la description de la page",
-              True, 300,
-              example="Un outil de soumission en ligne permet de conclure dès le premier "
-              "contact, mais la cliente souhaite comparer avant de s'engager."),
-        Field("statut", "choix",
-              "« publie » (par défaut) ou « brouillon » : un brouillon n'apparaît que dans "
-              "make serve", choices=("publie", "brouillon"), default="publie",
-              example="brouillon"),
-        Field("contexte", "objet", "le cadre du cas, en texte simple", fields=(
-            Field("secteur", "texte", "secteur d'activité", max_length=120,
-                  example="Assurance de dommages"),
-            Field("fonction", "texte", "fonction de la personne au centre du cas",
-                  max_length=120, example="Conseillère au service à la clientèle"),
-            Field("canal", "texte", "canal de la relation avec la clientèle",
-                  max_length=120, example="Centre d'appels"),
-        )),
-        _with_key(_ids("thèmes du cas (au moins un) : identifiants de docs/themes/<id>.md",
-                       "theme", ["pression-a-la-vente", "qualite-du-service"], 1),
-                  "themes", True),
-        Field("recit", "markdown",
-              "la situation racontée sans noms (Markdown ; titres éventuels au niveau ###)",
-              True, example="Depuis l'arrivée du nouvel outil de soumission, …"),
-        Field("dilemme", "objet", "le dilemme : une question et au moins deux options",
-              True, fields=(
-                  Field("question", "texte", "la question du dilemme, en texte simple", True,
-                        300, example="Faut-il insister pour conclure la vente pendant "
-                        "l'appel ?"),
-                  Field("options", "liste", "au moins deux options", True, item=OPTION,
-                        min_items=2),
-              )),
-        Field("questions", "liste",
-              "questions pour la discussion (au moins une), chacune en Markdown sur une ligne",
-              True, min_items=1,
-              item=Field("", "markdown-ligne", "une question", max_length=500),
-              example=["Quelles marges de manœuvre la conseillère a-t-elle réellement ?"]),
-        _with_key(_ids("pistes d'action liées : identifiants de docs/pistes/<id>.md",
-                       "piste", ["reconnaitre-les-efforts"]), "pistes"),
-        _with_key(_ids("autres cas liés (le lien s'affiche sur les deux pages)", "cas",
-                       ["cadence-et-erreurs-de-saisie"]), "cas_lies"),
-        Field("animation", "markdown",
-              "notes pour les personnes qui animent (Markdown ; absentes de la vue employé)",
-              example="Commencez par un tour de table sur les objectifs vécus."),
-        Field("mots_cles", "liste", "mots-clés libres, synonymes qui aident la recherche",
-              item=Field("", "texte", "un mot-clé", max_length=60),
-              example=["vente sous pression", "soumission en ligne"]),
-        Field("source", "objet", "la provenance du cas", True, fields=(
-            Field("etude", "identifiant", "identifiant d'une étude de cases/_sources.yaml",
-                  True, SLUG_MAX, ref="etude", example="crievat-2022"),
-            Field("type", "choix",
-                  "« composite » (construit à partir de plusieurs récits) ou « adapte » "
-                  "(un seul récit, modifié)", True, choices=("composite", "adapte"),
-                  example="composite"),
-        )),
-        Field("anonymisation", "objet", "la revue d'anonymisation", True, fields=(
-            Field("revise_le", "date", "date de la revue d'anonymisation (AAAA-MM-JJ)", True,
-                  example="2026-11-20"),
-            Field("accepter", "liste",
-                  "mots que la vérification des données personnelles accepte dans ce fichier "
-                  "(pseudonyme, organisme public)",
-                  item=Field("", "texte", "un mot ou une expression", max_length=120),
-                  example=["Autorité des marchés financiers"]),
-        )),
-        _with_key(_ids("anciens identifiants de ce cas : chaque ancienne adresse cas/<alias>/ "
-                       "mène ici", "alias", ["ancien-identifiant"]), "alias"),
+        Field(
+            "id",
+            "identifiant",
+            "identifiant du cas, égal au nom du fichier sans .yaml : minuscules sans accents, "
+            "chiffres et traits d'union (80 caractères au plus) ; il forme l'adresse cas/<id>/",
+            True,
+            SLUG_MAX,
+            example="vente-des-le-premier-appel",
+        ),
+        Field(
+            "titre",
+            "texte",
+            "titre du cas, en texte simple (120 caractères au plus)",
+            True,
+            120,
+            example="Conclure la vente dès le premier appel",
+        ),
+        Field(
+            "resume",
+            "texte",
+            "résumé en une ou deux phrases, texte simple (300 caractères au plus) ; affiché "
+            "dans les listes, les résultats de recherche et la description de la page",
+            True,
+            300,
+            example="Un outil de soumission en ligne permet de conclure dès le premier "
+            "contact, mais la cliente souhaite comparer avant de s'engager.",
+        ),
+        Field(
+            "statut",
+            "choix",
+            "« publie » (par défaut) ou « brouillon » : un brouillon n'apparaît que dans "
+            "make serve",
+            choices=("publie", "brouillon"),
+            default="publie",
+            example="brouillon",
+        ),
+        Field(
+            "contexte",
+            "objet",
+            "le cadre du cas, en texte simple",
+            fields=(
+                Field(
+                    "secteur",
+                    "texte",
+                    "secteur d'activité",
+                    max_length=120,
+                    example="Assurance de dommages",
+                ),
+                Field(
+                    "fonction",
+                    "texte",
+                    "fonction de la personne au centre du cas",
+                    max_length=120,
+                    example="Conseillère au service à la clientèle",
+                ),
+                Field(
+                    "canal",
+                    "texte",
+                    "canal de la relation avec la clientèle",
+                    max_length=120,
+                    example="Centre d'appels",
+                ),
+            ),
+        ),
+        _with_key(
+            _ids(
+                "thèmes du cas (au moins un) : identifiants de docs/themes/<id>.md",
+                "theme",
+                ["pression-a-la-vente", "qualite-du-service"],
+                1,
+            ),
+            "themes",
+            True,
+        ),
+        Field(
+            "recit",
+            "markdown",
+            "la situation racontée sans noms (Markdown ; titres éventuels au niveau ###)",
+            True,
+            example="Depuis l'arrivée du nouvel outil de soumission, …",
+        ),
+        Field(
+            "dilemme",
+            "objet",
+            "le dilemme : une question et au moins deux options",
+            True,
+            fields=(
+                Field(
+                    "question",
+                    "texte",
+                    "la question du dilemme, en texte simple",
+                    True,
+                    300,
+                    example="Faut-il insister pour conclure la vente pendant l'appel ?",
+                ),
+                Field("options", "liste", "au moins deux options", True, item=OPTION, min_items=2),
+            ),
+        ),
+        Field(
+            "questions",
+            "liste",
+            "questions pour la discussion (au moins une), chacune en Markdown sur une ligne",
+            True,
+            min_items=1,
+            item=Field("", "markdown-ligne", "une question", max_length=500),
+            example=["Quelles marges de manœuvre la conseillère a-t-elle réellement ?"],
+        ),
+        _with_key(
+            _ids(
+                "pistes d'action liées : identifiants de docs/pistes/<id>.md",
+                "piste",
+                ["reconnaitre-les-efforts"],
+            ),
+            "pistes",
+        ),
+        _with_key(
+            _ids(
+                "autres cas liés (le lien s'affiche sur les deux pages)",
+                "cas",
+                ["cadence-et-erreurs-de-saisie"],
+            ),
+            "cas_lies",
+        ),
+        Field(
+            "animation",
+            "markdown",
+            "notes pour les personnes qui animent (Markdown ; absentes de la vue employé)",
+            example="Commencez par un tour de table sur les objectifs vécus.",
+        ),
+        Field(
+            "mots_cles",
+            "liste",
+            "mots-clés libres, synonymes qui aident la recherche",
+            item=Field("", "texte", "un mot-clé", max_length=60),
+            example=["vente sous pression", "soumission en ligne"],
+        ),
+        Field(
+            "source",
+            "objet",
+            "la provenance du cas",
+            True,
+            fields=(
+                Field(
+                    "etude",
+                    "identifiant",
+                    "identifiant d'une étude de cases/_sources.yaml",
+                    True,
+                    SLUG_MAX,
+                    ref="etude",
+                    example="crievat-2022",
+                ),
+                Field(
+                    "type",
+                    "choix",
+                    "« composite » (construit à partir de plusieurs récits) ou « adapte » "
+                    "(un seul récit, modifié)",
+                    True,
+                    choices=("composite", "adapte"),
+                    example="composite",
+                ),
+            ),
+        ),
+        Field(
+            "anonymisation",
+            "objet",
+            "la revue d'anonymisation",
+            True,
+            fields=(
+                Field(
+                    "revise_le",
+                    "date",
+                    "date de la revue d'anonymisation (AAAA-MM-JJ)",
+                    True,
+                    example="2026-11-20",
+                ),
+                Field(
+                    "accepter",
+                    "liste",
+                    "mots que la vérification des données personnelles accepte dans ce fichier "
+                    "(pseudonyme, organisme public)",
+                    item=Field("", "texte", "un mot ou une expression", max_length=120),
+                    example=["Autorité des marchés financiers"],
+                ),
+            ),
+        ),
+        _with_key(
+            _ids(
+                "anciens identifiants de ce cas : chaque ancienne adresse cas/<alias>/ mène ici",
+                "alias",
+                ["ancien-identifiant"],
+            ),
+            "alias",
+        ),
     ),
 )
 
-THEME = Field("", "objet", "front matter d'une page de thème docs/themes/<id>.md", fields=(
-    Field("titre", "texte", "titre du thème", True, 120),
-    Field("resume", "texte", "résumé du thème", True, 300),
-))
+THEME = Field(
+    "",
+    "objet",
+    "front matter d'une page de thème docs/themes/<id>.md",
+    fields=(
+        Field("titre", "texte", "titre du thème", True, 120),
+        Field("resume", "texte", "résumé du thème", True, 300),
+    ),
+)
 
-PISTE = Field("", "objet", "front matter d'une piste d'action docs/pistes/<id>.md", fields=(
-    Field("titre", "texte", "titre de la piste", True, 120),
-    Field("resume", "texte", "résumé de la piste", True, 300),
-    _with_key(_ids("thèmes que la piste aborde", "theme", ["qualite-du-service"], 1), "themes",
-              True),
-    Field("niveau", "choix", "qui peut agir : individuel, collectif ou organisationnel", True,
-          choices=("individuel", "collectif", "organisationnel")),
-))
+PISTE = Field(
+    "",
+    "objet",
+    "front matter d'une piste d'action docs/pistes/<id>.md",
+    fields=(
+        Field("titre", "texte", "titre de la piste", True, 120),
+        Field("resume", "texte", "résumé de la piste", True, 300),
+        _with_key(
+            _ids("thèmes que la piste aborde", "theme", ["qualite-du-service"], 1), "themes", True
+        ),
+        Field(
+            "niveau",
+            "choix",
+            "qui peut agir : individuel, collectif ou organisationnel",
+            True,
+            choices=("individuel", "collectif", "organisationnel"),
+        ),
+    ),
+)
 
-SOURCE = Field("", "objet", "une étude de cases/_sources.yaml", fields=(
-    Field("titre", "texte", "titre descriptif de l'étude", True, 200),
-    Field("organisation", "texte", "organisation qui a mené l'étude", True, 200),
-    Field("methode", "texte", "méthode", True, 200),
-    Field("participants", "texte", "participantes et participants", True, 200),
-    Field("periode", "texte", "période de l'étude", True, 200),
-    Field("secteur", "texte", "secteur étudié", True, 200),
-    Field("resume", "texte", "ce que l'étude a observé, en quelques phrases", True, 1000),
-))
+SOURCE = Field(
+    "",
+    "objet",
+    "une étude de cases/_sources.yaml",
+    fields=(
+        Field("titre", "texte", "titre descriptif de l'étude", True, 200),
+        Field("organisation", "texte", "organisation qui a mené l'étude", True, 200),
+        Field("methode", "texte", "méthode", True, 200),
+        Field("participants", "texte", "participantes et participants", True, 200),
+        Field("periode", "texte", "période de l'étude", True, 200),
+        Field("secteur", "texte", "secteur étudié", True, 200),
+        Field("resume", "texte", "ce que l'étude a observé, en quelques phrases", True, 1000),
+    ),
+)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Any
 
 import yaml
 
@@ -65,7 +65,7 @@ class Map:
     line: int
 
 
-Node = Union[Scalar, Seq, Map]
+Node = Scalar | Seq | Map
 
 
 @dataclass
@@ -83,7 +83,9 @@ def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
     if len(data) > MAX_FILE_BYTES:
         return None, [
             Problem(
-                path, 1, "fichier-trop-gros",
+                path,
+                1,
+                "fichier-trop-gros",
                 f"fichier de {len(data):,} octets ; une vignette tient en moins de "
                 f"{MAX_FILE_BYTES:,} octets : raccourcissez-la ou scindez-la en deux cas".replace(
                     ",", "\u202f"
@@ -93,7 +95,9 @@ def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(data) > 1 and b"\x00" in data[:4]):
         return None, [
             Problem(
-                path, 1, "encodage",
+                path,
+                1,
+                "encodage",
                 "fichier en UTF-16 ; réenregistrez-le en UTF-8 (sans BOM de préférence)",
             )
         ]
@@ -105,7 +109,9 @@ def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
         line = data[: error.start].count(b"\n") + 1
         return None, [
             Problem(
-                path, line, "encodage",
+                path,
+                line,
+                "encodage",
                 f"octet {data[error.start]:#04x} invalide en UTF-8 ; réenregistrez le "
                 "fichier en UTF-8 (dans l'éditeur : Enregistrer sous… > Encodage UTF-8)",
             )
@@ -120,7 +126,9 @@ def _hidden_characters(path: str, text: str) -> list[Problem]:
         line = text.count("\n", 0, match.start()) + 1
         problems.append(
             Problem(
-                path, line, "caractere-invisible",
+                path,
+                line,
+                "caractere-invisible",
                 f"caractère invisible ou de contrôle U+{ord(char):04X} ; supprimez-le "
                 "(il peut masquer ou réordonner le texte affiché)",
             )
@@ -136,11 +144,37 @@ def load_yaml(path: str, data: bytes) -> Loaded:
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
-        return Loaded(path, None, [Problem(path, 1, "fichier-vide", "fichier vide ; "
-                                           "une vignette commence par « id: … »")], text)
+        return Loaded(
+            path,
+            None,
+            [
+                Problem(
+                    path, 1, "fichier-vide", "fichier vide ; une vignette commence par « id: … »"
+                )
+            ],
+            text,
+        )
     composer = _Composer(path, text)
     root = composer.compose()
     return Loaded(path, root, composer.problems, text)
+
+
+@dataclass
+class _Frame:
+    """A mapping or sequence being built: its items and, for a mapping, the pending key."""
+
+    is_map: bool
+    line: int
+    entries: dict[str, Entry] = field(default_factory=dict)
+    items: list[Node] = field(default_factory=list)
+    key: Scalar | None = None
+
+    def node(self) -> Node:
+        return Map(self.entries, self.line) if self.is_map else Seq(tuple(self.items), self.line)
+
+
+def _line(mark: Any) -> int:
+    return int(mark.line) + 1 if mark is not None else 1
 
 
 class _Composer:
@@ -170,46 +204,32 @@ class _Composer:
     def _compose_stream(self, loader: yaml.CSafeLoader) -> Node | None:
         root: Node | None = None
         documents = 0
-        # Each frame: [kind, line, items, pending_key]
-        stack: list[list[object]] = []
+        stack: list[_Frame] = []
         while loader.check_event():
-            event = loader.get_event()
+            event: Any = loader.get_event()
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    self.problem(event.start_mark.line + 1, "plusieurs-documents",
-                                 "un seul document par fichier : retirez le « --- » et "
-                                 "ce qui suit, ou faites-en un autre fichier")
+                    self.problem(
+                        _line(event.start_mark),
+                        "plusieurs-documents",
+                        "un seul document par fichier : retirez le « --- » et "
+                        "ce qui suit, ou faites-en un autre fichier",
+                    )
                     return None
                 continue
-            if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent,
-                                  yaml.DocumentEndEvent)):
+            if isinstance(
+                event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)
+            ):
                 continue
-            line = event.start_mark.line + 1
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                self.problem(line, "ancre-interdite",
-                             "ancres (&) et alias (*) YAML interdits : écrivez le texte en "
-                             "entier à chaque endroit")
+            if not self._acceptable(event, len(stack)):
                 return None
-            tag = getattr(event, "tag", None)
-            if tag is not None:
-                self.problem(line, "etiquette-interdite",
-                             f"étiquette YAML « {tag} » interdite : retirez-la (aucun type "
-                             "particulier n'est permis dans une vignette)")
-                return None
+            line = _line(event.start_mark)
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                if len(stack) >= MAX_DEPTH:
-                    self.problem(line, "imbrication-trop-profonde",
-                                 f"plus de {MAX_DEPTH} niveaux imbriqués ; une vignette en "
-                                 "compte au plus quatre")
-                    return None
-                kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
-                stack.append([kind, line, {} if kind == "map" else [], None])
+                stack.append(_Frame(isinstance(event, yaml.MappingStartEvent), line))
                 continue
             if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                kind, start, items, _ = stack.pop()
-                node: Node = (Map(items, start) if kind == "map"  # type: ignore[arg-type]
-                              else Seq(tuple(items), start))  # type: ignore[arg-type]
+                node = stack.pop().node()
             else:
                 node = self._scalar(event)
             if not stack:
@@ -218,56 +238,103 @@ class _Composer:
                 return None
         return root
 
-    def _attach(self, frame: list[object], node: Node) -> bool:
-        if frame[0] == "seq":
-            frame[2].append(node)  # type: ignore[attr-defined]
-            return True
-        pending = frame[3]
-        if pending is None:
-            if not isinstance(node, Scalar):
-                self.problem(node.line, "yaml-syntaxe",
-                             "une clé doit être un simple mot (par exemple « titre: »)")
-                return False
-            frame[3] = node
-            return True
-        key: Scalar = pending  # type: ignore[assignment]
-        entries: dict[str, Entry] = frame[2]  # type: ignore[assignment]
-        if key.text in entries:
-            first = entries[key.text].key_line
-            self.problem(key.line, "cle-dupliquee",
-                         f"clé « {key.text} » en double (déjà à la ligne {first}) ; "
-                         "gardez une seule des deux")
-            self.problem(first, "cle-dupliquee",
-                         f"clé « {key.text} » en double (encore à la ligne {key.line}) ; "
-                         "gardez une seule des deux")
-        else:
-            entries[key.text] = Entry(key.text, key.line, node)
-        frame[3] = None
+    def _acceptable(self, event: Any, depth: int) -> bool:
+        """Anchors, aliases, explicit tags and deep nesting stop the file here."""
+        line = _line(event.start_mark)
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            self.problem(
+                line,
+                "ancre-interdite",
+                "ancres (&) et alias (*) YAML interdits : écrivez le texte en "
+                "entier à chaque endroit",
+            )
+            return False
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            self.problem(
+                line,
+                "etiquette-interdite",
+                f"étiquette YAML « {tag} » interdite : retirez-la (aucun type "
+                "particulier n'est permis dans une vignette)",
+            )
+            return False
+        if (
+            isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent))
+            and depth >= MAX_DEPTH
+        ):
+            self.problem(
+                line,
+                "imbrication-trop-profonde",
+                f"plus de {MAX_DEPTH} niveaux imbriqués ; une vignette en compte au plus quatre",
+            )
+            return False
         return True
 
-    def _scalar(self, event: yaml.ScalarEvent) -> Scalar:
-        plain = event.style in (None, "")
-        if plain:
-            resolved = self.resolver.resolve(yaml.ScalarNode, event.value, (True, False))
+    def _attach(self, frame: _Frame, node: Node) -> bool:
+        if not frame.is_map:
+            frame.items.append(node)
+            return True
+        if frame.key is None:
+            if not isinstance(node, Scalar):
+                self.problem(
+                    node.line,
+                    "yaml-syntaxe",
+                    "une clé doit être un simple mot (par exemple « titre: »)",
+                )
+                return False
+            frame.key = node
+            return True
+        key, frame.key = frame.key, None
+        if key.text in frame.entries:
+            first = frame.entries[key.text].key_line
+            self.problem(
+                key.line,
+                "cle-dupliquee",
+                f"clé « {key.text} » en double (déjà à la ligne {first}) ; "
+                "gardez une seule des deux",
+            )
+            self.problem(
+                first,
+                "cle-dupliquee",
+                f"clé « {key.text} » en double (encore à la ligne {key.line}) ; "
+                "gardez une seule des deux",
+            )
         else:
-            resolved = _STR
-        short = resolved.rsplit(":", 1)[-1]
-        start_line = event.start_mark.line
+            frame.entries[key.text] = Entry(key.text, key.line, node)
+        return True
+
+    def _scalar(self, event: Any) -> Scalar:
+        plain = event.style in (None, "")
+        tag = _STR
+        if plain:
+            resolve: Any = self.resolver.resolve
+            tag = resolve(yaml.ScalarNode, event.value, (True, False))
+        start, end = event.start_mark, event.end_mark
         comment = None
-        if plain and start_line == event.end_mark.line:
-            rest = self.lines[start_line][event.end_mark.column:]
+        if plain and start.line == end.line:
+            rest = self.lines[start.line][end.column :]
             if re.match(r"\s+#", rest):
                 comment = rest.strip()
         return Scalar(
             text=event.value,
-            tag=short,
-            line=start_line + 1,
+            tag=str(tag).rsplit(":", 1)[-1],
+            line=start.line + 1,
             plain=plain,
             trailing_comment=comment,
-            start=event.start_mark.index,
-            end=event.end_mark.index,
+            start=start.index,
+            end=end.index,
         )
 
 
-__all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "Entry", "Loaded", "Map", "Node", "Scalar", "Seq",
-           "decode", "load_yaml"]
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_FILE_BYTES",
+    "Entry",
+    "Loaded",
+    "Map",
+    "Node",
+    "Scalar",
+    "Seq",
+    "decode",
+    "load_yaml",
+]

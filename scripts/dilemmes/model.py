@@ -127,8 +127,9 @@ def _title_key(case: Case) -> tuple[str, str]:
     return (case.titre.casefold(), case.id)
 
 
-def build_corpus(cases: list[Case], themes: list[Theme], pistes: list[Piste],
-                 studies: list[Study]) -> Corpus:
+def build_corpus(
+    cases: list[Case], themes: list[Theme], pistes: list[Piste], studies: list[Study]
+) -> Corpus:
     """The corpus and its indexes; related cases are linked in both directions."""
     by_id = {case.id: case for case in sorted(cases, key=_title_key)}
     by_theme: dict[str, list[Case]] = defaultdict(list)
@@ -145,9 +146,9 @@ def build_corpus(cases: list[Case], themes: list[Theme], pistes: list[Piste],
                 related[case.id][other.id] = other
                 related[other.id][case.id] = case
     pistes_by_theme: dict[str, list[Piste]] = defaultdict(list)
-    for piste in sorted(pistes, key=lambda p: p.titre.casefold()):
-        for theme in piste.themes:
-            pistes_by_theme[theme].append(piste)
+    for guidance in sorted(pistes, key=lambda p: p.titre.casefold()):
+        for theme_id in guidance.themes:
+            pistes_by_theme[theme_id].append(guidance)
     return Corpus(
         cases=by_id,
         themes={theme.id: theme for theme in sorted(themes, key=lambda t: t.titre.casefold())},
@@ -156,6 +157,7 @@ def build_corpus(cases: list[Case], themes: list[Theme], pistes: list[Piste],
         cases_by_theme={key: tuple(value) for key, value in by_theme.items()},
         cases_by_piste={key: tuple(value) for key, value in by_piste.items()},
         pistes_by_theme={key: tuple(value) for key, value in pistes_by_theme.items()},
-        related={key: tuple(sorted(value.values(), key=_title_key))
-                 for key, value in related.items()},
+        related={
+            key: tuple(sorted(value.values(), key=_title_key)) for key, value in related.items()
+        },
     )

@@ -1,11 +1,13 @@
-"""Pages: the corpus to ``{source path: Markdown}``, the addresses of SPEC.
+"""Pages: the corpus to ``{source path: Page}``, at the addresses of SPEC.
 
 ``cas/<id>.md`` is served at ``cas/<id>/``, ``themes/<id>.md`` at ``themes/<id>/`` and so
-on (MkDocs' directory URLs). Each page also names the file a researcher edits.
+on (MkDocs' directory URLs). A page that is not Markdown (a redirect, a data file) is
+copied as it is. Each feature adds its pages through one builder in ``BUILDERS``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from . import render
@@ -14,41 +16,58 @@ from .model import Corpus
 
 @dataclass(frozen=True)
 class Page:
-    """A generated page: where it lives, its Markdown, and the file to edit."""
+    """A generated file: where it lives, its content, and the file a researcher edits."""
 
     src_uri: str
-    markdown: str
-    edit_path: str
+    content: str | bytes
+    edit_path: str | None = None
+
+    @property
+    def markdown(self) -> str:
+        assert isinstance(self.content, str)
+        return self.content
+
+
+Builder = Callable[[Corpus], Iterable[Page]]
 
 
 def case_uri(case_id: str) -> str:
     return f"cas/{case_id}.md"
 
 
-def build_pages(corpus: Corpus) -> dict[str, Page]:
-    """Every generated page of the site, keyed by its source path."""
-    pages = [Page("cas/index.md", render.render_case_index(corpus), "cases/"),
-             Page("themes/index.md", render.render_themes_index(corpus), "docs/themes/"),
-             Page("pistes/index.md", render.render_pistes_index(corpus), "docs/pistes/")]
+def core_pages(corpus: Corpus) -> Iterable[Page]:
+    """Case, theme and guidance pages and their three indexes."""
+    yield Page("cas/index.md", render.render_case_index(corpus), "cases/")
+    yield Page("themes/index.md", render.render_themes_index(corpus), "docs/themes/")
+    yield Page("pistes/index.md", render.render_pistes_index(corpus), "docs/pistes/")
     for case in corpus.cases.values():
-        pages.append(Page(case_uri(case.id), render.render_case(case, corpus), case.path))
+        yield Page(case_uri(case.id), render.render_case(case, corpus), case.path)
     for theme in corpus.themes.values():
-        pages.append(Page(f"themes/{theme.id}.md", render.render_theme(theme, corpus),
-                          theme.path))
+        yield Page(f"themes/{theme.id}.md", render.render_theme(theme, corpus), theme.path)
     for piste in corpus.pistes.values():
-        pages.append(Page(f"pistes/{piste.id}.md", render.render_piste(piste, corpus),
-                          piste.path))
-    return {page.src_uri: page for page in pages}
+        yield Page(f"pistes/{piste.id}.md", render.render_piste(piste, corpus), piste.path)
 
 
-def build_redirects(corpus: Corpus) -> dict[str, str]:
+def redirect_pages(corpus: Corpus) -> Iterable[Page]:
     """``cas/<alias>/index.html`` for every former id: a page that leads to the case.
 
     A static page rather than a server rule: the site is static and is also opened
     from disk; the link stays for browsers that ignore ``refresh``.
     """
-    redirects = {}
     for case in corpus.cases.values():
         for alias in case.alias:
-            redirects[f"cas/{alias}/index.html"] = render.render_redirect(case)
-    return redirects
+            yield Page(f"cas/{alias}/index.html", render.render_redirect(case))
+
+
+BUILDERS: tuple[Builder, ...] = (core_pages, redirect_pages)
+
+
+def build_pages(corpus: Corpus, builders: Iterable[Builder] = BUILDERS) -> dict[str, Page]:
+    """Every generated file of the site, keyed by its source path."""
+    pages: dict[str, Page] = {}
+    for builder in builders:
+        for page in builder(corpus):
+            if page.src_uri in pages:
+                raise ValueError(f"two generated pages at {page.src_uri}")  # a bug, not content
+            pages[page.src_uri] = page
+    return pages

@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .pages import build_pages, build_redirects
+from .pages import build_pages
 from .problems import format_problems
 from .project import gather
 
@@ -54,10 +54,11 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
                 raise PluginError(f"{summary} ; corrigez-les, « make check » les répète")
             log.warning("%s ; les pages valides restent visibles dans l'aperçu", summary)
         for page in build_pages(gathered.corpus).values():
-            _replace(files, File.generated(config, page.src_uri, content=page.markdown),
-                     edit_path=page.edit_path)
-        for uri, content in build_redirects(gathered.corpus).items():
-            _replace(files, File.generated(config, uri, content=content), edit_path=None)
+            _replace(
+                files,
+                File.generated(config, page.src_uri, content=page.content),
+                edit_path=page.edit_path,
+            )
         return files
 
 
@@ -68,6 +69,5 @@ def _replace(files: Files, file: File, edit_path: str | None) -> None:
         files.remove(existing)
     # The edit button opens the file a researcher writes: ``edit_uri`` points into
     # ``docs/``, so go up one level to reach ``cases/`` (urljoin drops the ``..``).
-    file.edit_uri = f"../{edit_path}" if edit_path else None  # type: ignore[misc]
+    file.edit_uri = f"../{edit_path}" if edit_path else None
     files.append(file)
-

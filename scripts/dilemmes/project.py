@@ -51,10 +51,15 @@ def _check_file_name(path: str, root: Any, checked: Checked) -> None:
     valid = isinstance(case_id, str) and fields.SLUG.fullmatch(case_id)
     if valid and case_id != stem and isinstance(root, Map):
         line = root.entries["id"].value.line
-        checked.problems.append(Problem(
-            path, line, "identifiant-fichier",
-            f"« id » vaut « {case_id} » mais le fichier s'appelle {Path(path).name} ; "
-            f"renommez le fichier en {case_id}.yaml ou corrigez « id »"))
+        checked.problems.append(
+            Problem(
+                path,
+                line,
+                "identifiant-fichier",
+                f"« id » vaut « {case_id} » mais le fichier s'appelle {Path(path).name} ; "
+                f"renommez le fichier en {case_id}.yaml ou corrigez « id »",
+            )
+        )
 
 
 def _check_personal_data(checked: Checked) -> None:
@@ -65,15 +70,35 @@ def split_front_matter(path: str, text: str) -> tuple[str | None, str, list[Prob
     """Front matter and body of a hand-written page; lines stay countable."""
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].rstrip() != "---":
-        return None, text, [Problem(path, 1, "front-matter-manquant",
-                                    "la page doit commencer par « --- », puis « titre: … » et "
-                                    "« resume: … », puis « --- »")]
+        return (
+            None,
+            text,
+            [
+                Problem(
+                    path,
+                    1,
+                    "front-matter-manquant",
+                    "la page doit commencer par « --- », puis « titre: … » et "
+                    "« resume: … », puis « --- »",
+                )
+            ],
+        )
     for index, line in enumerate(lines[1:], 1):
         if line.rstrip() in ("---", "..."):
-            return "".join(lines[1:index]), "".join(lines[index + 1:]), []
-    return None, text, [Problem(path, 1, "front-matter-manquant",
-                                "le front matter ouvert par « --- » à la ligne 1 n'est jamais "
-                                "fermé par une ligne « --- »")]
+            return "".join(lines[1:index]), "".join(lines[index + 1 :]), []
+    return (
+        None,
+        text,
+        [
+            Problem(
+                path,
+                1,
+                "front-matter-manquant",
+                "le front matter ouvert par « --- » à la ligne 1 n'est jamais "
+                "fermé par une ligne « --- »",
+            )
+        ],
+    )
 
 
 def read_page(path: str, data: bytes, spec: fields.Field) -> tuple[dict[str, Any], str, Checked]:
@@ -98,8 +123,10 @@ def _shift(node: Any) -> Any:
     from .load import Entry, Scalar, Seq
 
     if isinstance(node, Map):
-        return Map({k: Entry(e.key, e.key_line + 1, _shift(e.value))
-                    for k, e in node.entries.items()}, node.line + 1)
+        return Map(
+            {k: Entry(e.key, e.key_line + 1, _shift(e.value)) for k, e in node.entries.items()},
+            node.line + 1,
+        )
     if isinstance(node, Seq):
         return Seq(tuple(_shift(item) for item in node.items), node.line + 1)
     assert isinstance(node, Scalar)
@@ -113,16 +140,27 @@ def read_sources(path: str, data: bytes) -> tuple[list[model.Study], Checked]:
     if loaded.root is None or loaded.problems:
         return [], checked
     if not isinstance(loaded.root, Map):
-        checked.problems.append(Problem(path, loaded.root.line, "racine-non-objet",
-                                        "le registre des sources associe un identifiant "
-                                        "d'étude à sa description"))
+        checked.problems.append(
+            Problem(
+                path,
+                loaded.root.line,
+                "racine-non-objet",
+                "le registre des sources associe un identifiant d'étude à sa description",
+            )
+        )
         return [], checked
     studies = []
     for study_id, entry in loaded.root.entries.items():
         if not fields.SLUG.fullmatch(study_id):
-            checked.problems.append(Problem(path, entry.key_line, "identifiant-invalide",
-                                            f"identifiant d'étude « {study_id} » invalide ; "
-                                            "minuscules, chiffres et traits d'union"))
+            checked.problems.append(
+                Problem(
+                    path,
+                    entry.key_line,
+                    "identifiant-invalide",
+                    f"identifiant d'étude « {study_id} » invalide ; "
+                    "minuscules, chiffres et traits d'union",
+                )
+            )
             continue
         one = check_tree(path, entry.value, fields.SOURCE)
         checked.problems.extend(one.problems)
@@ -141,20 +179,27 @@ def _files(root: Path, folder: str, suffix: str) -> Iterable[Path]:
     return sorted(p for p in base.glob(f"*{suffix}") if p.is_file() and not p.name.startswith("_"))
 
 
-def gather(root: Path, include_drafts: bool = False,
-           read: Reader = Path.read_bytes) -> Gathered:
+def gather(root: Path, include_drafts: bool = False, read: Reader = Path.read_bytes) -> Gathered:
     """Read, check and cross-check a project; the corpus holds only valid files."""
     problems: list[Problem] = []
     checked: dict[str, Checked] = {}
-    themes, pistes = _read_registry(root, THEMES_DIR, fields.THEME, problems, checked), \
-        _read_registry(root, PISTES_DIR, fields.PISTE, problems, checked)
+    themes, pistes = (
+        _read_registry(root, THEMES_DIR, fields.THEME, problems, checked),
+        _read_registry(root, PISTES_DIR, fields.PISTE, problems, checked),
+    )
     studies: list[model.Study] = []
     if (root / SOURCES_FILE).is_file():
         studies, source_check = read_sources(SOURCES_FILE, read(root / SOURCES_FILE))
         problems.extend(source_check.problems)
     else:
-        problems.append(Problem(SOURCES_FILE, 1, "fichier-manquant",
-                                "registre des études absent ; créez cases/_sources.yaml"))
+        problems.append(
+            Problem(
+                SOURCES_FILE,
+                1,
+                "fichier-manquant",
+                "registre des études absent ; créez cases/_sources.yaml",
+            )
+        )
     cases: list[model.Case] = []
     for file in _files(root, CASES_DIR, ".yaml"):
         path = file.relative_to(root).as_posix()
@@ -163,10 +208,14 @@ def gather(root: Path, include_drafts: bool = False,
         problems.extend(one.problems)
         if case is not None:
             cases.append(case)
-    problems.extend(check_references(
-        [c for p, c in checked.items() if p.startswith(CASES_DIR + "/")],
-        themes={t.id for t in themes}, pistes={p.id for p in pistes},
-        studies={s.id for s in studies}))
+    problems.extend(
+        check_references(
+            [c for p, c in checked.items() if p.startswith(CASES_DIR + "/")],
+            themes={t.id for t in themes},
+            pistes={p.id for p in pistes},
+            studies={s.id for s in studies},
+        )
+    )
     problems.extend(_registry_references(checked, {t.id for t in themes}))
     broken = {p.path for p in problems}
     kept = [c for c in cases if c.path not in broken]
@@ -177,9 +226,14 @@ def gather(root: Path, include_drafts: bool = False,
     return Gathered(corpus, sorted(set(problems)), checked, drafts)
 
 
-def _read_registry(root: Path, folder: str, spec: fields.Field, problems: list[Problem],
-                   checked: dict[str, Checked]) -> list[Any]:
-    records = []
+def _read_registry(
+    root: Path,
+    folder: str,
+    spec: fields.Field,
+    problems: list[Problem],
+    checked: dict[str, Checked],
+) -> list[Any]:
+    records: list[Any] = []
     for file in _files(root, folder, ".md"):
         path = file.relative_to(root).as_posix()
         values, body, one = read_page(path, file.read_bytes(), spec)

@@ -21,13 +21,21 @@ def unknown(path: str, ref: Reference, known: Collection[str]) -> Problem:
     code, label, known_label = _WHAT[ref.ref]
     ordered = sorted(known)
     listed = ", ".join(ordered[:_LISTED]) + (", …" if len(ordered) > _LISTED else "")
-    return Problem(path, ref.line, code,
-                   f"{label} « {ref.value} »{suggestion(ref.value, ordered)} ; "
-                   f"{known_label} : {listed or 'aucun'}")
+    return Problem(
+        path,
+        ref.line,
+        code,
+        f"{label} « {ref.value} »{suggestion(ref.value, ordered)} ; "
+        f"{known_label} : {listed or 'aucun'}",
+    )
 
 
-def check_references(cases: Iterable[Checked], themes: Collection[str],
-                     pistes: Collection[str], studies: Collection[str]) -> list[Problem]:
+def check_references(
+    cases: Iterable[Checked],
+    themes: Collection[str],
+    pistes: Collection[str],
+    studies: Collection[str],
+) -> list[Problem]:
     """Every reference of every case resolves; ids and aliases are unique."""
     cases = list(cases)
     owners = _owners(cases)
@@ -38,9 +46,14 @@ def check_references(cases: Iterable[Checked], themes: Collection[str],
         own_id = checked.values.get("id")
         for ref in checked.references:
             if ref.ref == "cas" and ref.value == own_id:
-                problems.append(Problem(checked.path, ref.line, "cas-inconnu",
-                                        f"« {ref.key} » : un cas ne peut pas être lié à "
-                                        "lui-même"))
+                problems.append(
+                    Problem(
+                        checked.path,
+                        ref.line,
+                        "cas-inconnu",
+                        f"« {ref.key} » : un cas ne peut pas être lié à lui-même",
+                    )
+                )
             elif ref.ref in known and ref.value not in known[ref.ref]:
                 problems.append(unknown(checked.path, ref, known[ref.ref]))
     return problems
@@ -72,7 +85,13 @@ def _duplicates(owners: dict[str, list[tuple[str, int, str]]]) -> list[Problem]:
         for path, line, role in places:
             others = ", ".join(f"{p}:{n}" for p, n, _ in places if (p, n) != (path, line))
             what = "identifiant" if role == "id" else "alias"
-            problems.append(Problem(path, line, "identifiant-duplique",
-                                    f"{what} « {name} » déjà utilisé ({others}) ; chaque "
-                                    "identifiant et chaque alias ne sert qu'une fois"))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    "identifiant-duplique",
+                    f"{what} « {name} » déjà utilisé ({others}) ; chaque "
+                    "identifiant et chaque alias ne sert qu'une fois",
+                )
+            )
     return problems

@@ -16,10 +16,25 @@ import jinja2
 from . import markup
 from .model import Case, Corpus, Piste, Theme
 
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-          "septembre", "octobre", "novembre", "décembre")
-NIVEAUX = {"individuel": "individuel", "collectif": "collectif",
-           "organisationnel": "organisationnel"}
+MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+NIVEAUX = {
+    "individuel": "individuel",
+    "collectif": "collectif",
+    "organisationnel": "organisationnel",
+}
 CONTEXTE_LABELS = (("secteur", "Secteur"), ("fonction", "Fonction"), ("canal", "Canal"))
 SOURCE_LABELS = {
     "composite": "Vignette composite, construite à partir de plusieurs récits",
@@ -46,8 +61,14 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(md=markup.md_text, e=markup.html_text, block=markup.to_html,
-                       inline=markup.to_inline_html, attr_yaml=attr_yaml, date_fr=date_fr)
+    env.filters.update(
+        md=markup.md_text,
+        e=markup.html_text,
+        block=markup.to_html,
+        inline=markup.to_inline_html,
+        attr_yaml=attr_yaml,
+        date_fr=date_fr,
+    )
     env.globals.update(niveaux=NIVEAUX, contexte_labels=CONTEXTE_LABELS)
     return env
 
@@ -61,17 +82,23 @@ def render_case(case: Case, corpus: Corpus) -> str:
     study = corpus.studies.get(case.etude)
     tags = [t.titre for t in themes] + list(case.mots_cles)
     return _ENV.get_template("case.md.j2").render(
-        case=case, themes=themes, tags=tags,
+        case=case,
+        themes=themes,
+        tags=tags,
         pistes=[corpus.pistes[p] for p in case.pistes if p in corpus.pistes],
-        related=corpus.related.get(case.id, ()), study=study,
-        source_label=SOURCE_LABELS[case.source_type])
+        related=corpus.related.get(case.id, ()),
+        study=study,
+        source_label=SOURCE_LABELS[case.source_type],
+    )
 
 
 def render_theme(theme: Theme, corpus: Corpus) -> str:
     """A theme page: the hand-written introduction, then its cases and guidance."""
     return _ENV.get_template("theme.md.j2").render(
-        theme=theme, cases=corpus.cases_by_theme.get(theme.id, ()),
-        pistes=corpus.pistes_by_theme.get(theme.id, ()))
+        theme=theme,
+        cases=corpus.cases_by_theme.get(theme.id, ()),
+        pistes=corpus.pistes_by_theme.get(theme.id, ()),
+    )
 
 
 def render_piste(piste: Piste, corpus: Corpus) -> str:
@@ -83,15 +110,18 @@ def render_piste(piste: Piste, corpus: Corpus) -> str:
         if members:
             groups.append((theme, members))
     return _ENV.get_template("piste.md.j2").render(
-        piste=piste, groups=groups,
-        themes=[corpus.themes[t] for t in piste.themes if t in corpus.themes])
+        piste=piste,
+        groups=groups,
+        themes=[corpus.themes[t] for t in piste.themes if t in corpus.themes],
+    )
 
 
 def render_case_index(corpus: Corpus) -> str:
     """``cas/``: every case with its résumé and themes."""
     cases = corpus.sorted_cases()
-    case_themes = {case.id: [corpus.themes[t] for t in case.themes if t in corpus.themes]
-                   for case in cases}
+    case_themes = {
+        case.id: [corpus.themes[t] for t in case.themes if t in corpus.themes] for case in cases
+    }
     return _ENV.get_template("cases_index.md.j2").render(cases=cases, case_themes=case_themes)
 
 
@@ -100,9 +130,11 @@ def render_redirect(case: Case) -> str:
     return _ENV.get_template("redirect.html.j2").render(case=case)
 
 
-NIVEAU_ORDER = (("individuel", "Ce que chaque personne peut faire"),
-                ("collectif", "Ce que l'équipe peut faire"),
-                ("organisationnel", "Ce que l'organisation peut faire"))
+NIVEAU_ORDER = (
+    ("individuel", "Ce que chaque personne peut faire"),
+    ("collectif", "Ce que l'équipe peut faire"),
+    ("organisationnel", "Ce que l'organisation peut faire"),
+)
 
 
 def render_themes_index(corpus: Corpus) -> str:
@@ -110,7 +142,8 @@ def render_themes_index(corpus: Corpus) -> str:
     return _ENV.get_template("themes_index.md.j2").render(
         themes=list(corpus.themes.values()),
         counts={t: len(corpus.cases_by_theme.get(t, ())) for t in corpus.themes},
-        pistes={t: len(corpus.pistes_by_theme.get(t, ())) for t in corpus.themes})
+        pistes={t: len(corpus.pistes_by_theme.get(t, ())) for t in corpus.themes},
+    )
 
 
 def render_pistes_index(corpus: Corpus) -> str:
@@ -118,5 +151,4 @@ def render_pistes_index(corpus: Corpus) -> str:
     groups: dict[str, list[Piste]] = {niveau: [] for niveau, _ in NIVEAU_ORDER}
     for piste in corpus.pistes.values():
         groups[piste.niveau].append(piste)
-    return _ENV.get_template("pistes_index.md.j2").render(groups=groups,
-                                                          niveau_order=NIVEAU_ORDER)
+    return _ENV.get_template("pistes_index.md.j2").render(groups=groups, niveau_order=NIVEAU_ORDER)

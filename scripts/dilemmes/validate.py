@@ -15,8 +15,14 @@ from .fields import SLUG, Field
 from .load import Map, Node, Scalar, Seq
 from .problems import Problem
 
-_KIND_NAMES = {"str": "un texte", "bool": "un booléen (vrai/faux)", "int": "un nombre entier",
-               "float": "un nombre", "null": "une valeur vide", "timestamp": "une date"}
+_KIND_NAMES = {
+    "str": "un texte",
+    "bool": "un booléen (vrai/faux)",
+    "int": "un nombre entier",
+    "float": "un nombre",
+    "null": "une valeur vide",
+    "timestamp": "une date",
+}
 _TEXT_KINDS = ("texte", "markdown", "markdown-ligne", "identifiant", "choix")
 
 
@@ -77,26 +83,31 @@ class _Walker:
 
     def _object(self, node: Node, spec: Field, name: str) -> dict[str, object] | None:
         if not isinstance(node, Map):
-            self.problem(node.line, "type-invalide",
-                         f"« {name} » attend des clés ({', '.join(f.key for f in spec.fields)}),"
-                         f" pas {_describe(node)}")
+            self.problem(
+                node.line,
+                "type-invalide",
+                f"« {name} » attend des clés ({', '.join(f.key for f in spec.fields)}),"
+                f" pas {_describe(node)}",
+            )
             return None
         values: dict[str, object] = {}
         known = tuple(f.key for f in spec.fields)
         for key, entry in node.entries.items():
             child = spec.child(key)
             if child is None:
-                self.problem(entry.key_line, "cle-inconnue",
-                             f"clé inconnue « {key} »{suggestion(key, known)}"
-                             f"{'' if closest(key, known) else ' ; clés permises : ' + ', '.join(known)}")
+                hint = suggestion(key, known) or f" ; clés permises : {', '.join(known)}"
+                self.problem(entry.key_line, "cle-inconnue", f"clé inconnue « {key} »{hint}")
                 continue
             value = self.walk(entry.value, child, _join(name, key))
             if value is not None:
                 values[key] = value
         for child in spec.fields:
             if child.required and child.key not in node.entries:
-                self.problem(node.line, "cle-manquante",
-                             f"clé « {_join(name, child.key)} » manquante : {child.description}")
+                self.problem(
+                    node.line,
+                    "cle-manquante",
+                    f"clé « {_join(name, child.key)} » manquante : {child.description}",
+                )
         return values
 
     def _list(self, node: Node, spec: Field, name: str) -> list[object] | None:
@@ -105,8 +116,11 @@ class _Walker:
             hint = ""
             if isinstance(node, Scalar) and spec.item.kind != "objet":
                 hint = f" ; écrivez par exemple « {name.rsplit('.', 1)[-1]}: [{node.text}] »"
-            self.problem(node.line, "type-invalide",
-                         f"« {name} » attend une liste, pas {_describe(node)}{hint}")
+            self.problem(
+                node.line,
+                "type-invalide",
+                f"« {name} » attend une liste, pas {_describe(node)}{hint}",
+            )
             return None
         values = []
         for index, item in enumerate(node.items, 1):
@@ -114,15 +128,21 @@ class _Walker:
             if value is not None:
                 values.append(value)
         if len(node.items) < spec.min_items:
-            self.problem(node.line, "liste-trop-courte",
-                         f"« {name} » compte {len(node.items)} élément(s) ; il en faut au moins "
-                         f"{spec.min_items}")
+            self.problem(
+                node.line,
+                "liste-trop-courte",
+                f"« {name} » compte {len(node.items)} élément(s) ; il en faut au moins "
+                f"{spec.min_items}",
+            )
         return values
 
     def _scalar(self, node: Node, spec: Field, name: str) -> object:
         if not isinstance(node, Scalar):
-            self.problem(node.line, "type-invalide",
-                         f"« {name} » attend {_expected(spec)}, pas {_describe(node)}")
+            self.problem(
+                node.line,
+                "type-invalide",
+                f"« {name} » attend {_expected(spec)}, pas {_describe(node)}",
+            )
             return None
         self.checked.lines[name] = node.line
         if spec.kind == "date":
@@ -132,23 +152,32 @@ class _Walker:
             return None
         text = node.text
         if node.trailing_comment and spec.kind in ("texte", "markdown-ligne"):
-            self.problem(node.line, "commentaire-inattendu",
-                         f"« {node.trailing_comment} » est lu comme un commentaire et retiré de "
-                         f"« {name} » ; mettez toute la valeur entre guillemets")
+            self.problem(
+                node.line,
+                "commentaire-inattendu",
+                f"« {node.trailing_comment} » est lu comme un commentaire et retiré de "
+                f"« {name} » ; mettez toute la valeur entre guillemets",
+            )
         if not text.strip():
             self.problem(node.line, "valeur-vide", f"« {name} » est vide : {spec.description}")
             return None
         if spec.kind in _TEXT_KINDS and spec.kind != "markdown":
             text = self._one_line(node, spec, name)
         if spec.max_length is not None and len(text) > spec.max_length:
-            self.problem(node.line, "texte-trop-long",
-                         f"« {name} » compte {len(text)} caractères ; {spec.max_length} au plus")
+            self.problem(
+                node.line,
+                "texte-trop-long",
+                f"« {name} » compte {len(text)} caractères ; {spec.max_length} au plus",
+            )
         if spec.kind == "identifiant":
             self._identifier(node, spec, name)
         elif spec.kind == "choix" and text not in spec.choices:
-            self.problem(node.line, "valeur-invalide",
-                         f"« {name} » vaut « {text} »{suggestion(text, spec.choices)} ; valeurs "
-                         f"permises : {', '.join(spec.choices)}")
+            self.problem(
+                node.line,
+                "valeur-invalide",
+                f"« {name} » vaut « {text} »{suggestion(text, spec.choices)} ; valeurs "
+                f"permises : {', '.join(spec.choices)}",
+            )
         elif spec.kind in ("markdown", "markdown-ligne"):
             self._markdown(node, name)
         if spec.kind in ("texte", "markdown", "markdown-ligne"):
@@ -158,17 +187,23 @@ class _Walker:
     def _one_line(self, node: Scalar, spec: Field, name: str) -> str:
         text = node.text.strip("\n") if not node.plain else node.text
         if "\n" in text:
-            self.problem(node.line, "texte-multiligne",
-                         f"« {name} » tient sur une ligne ; pour un texte long, écrivez "
-                         f"« {name.rsplit('.', 1)[-1]}: >- » puis le texte indenté")
+            self.problem(
+                node.line,
+                "texte-multiligne",
+                f"« {name} » tient sur une ligne ; pour un texte long, écrivez "
+                f"« {name.rsplit('.', 1)[-1]}: >- » puis le texte indenté",
+            )
         return text.replace("\n", " ")
 
     def _identifier(self, node: Scalar, spec: Field, name: str) -> None:
         if not SLUG.fullmatch(node.text):
-            self.problem(node.line, "identifiant-invalide",
-                         f"« {name} » vaut « {node.text} » ; un identifiant s'écrit en "
-                         "minuscules sans accents, chiffres et traits d'union "
-                         "(par exemple « vente-des-le-premier-appel »)")
+            self.problem(
+                node.line,
+                "identifiant-invalide",
+                f"« {name} » vaut « {node.text} » ; un identifiant s'écrit en "
+                "minuscules sans accents, chiffres et traits d'union "
+                "(par exemple « vente-des-le-premier-appel »)",
+            )
         elif spec.ref:
             self.checked.references.append(Reference(spec.ref, node.text, node.line, name))
 
@@ -177,16 +212,25 @@ class _Walker:
         for finding in markup.inspect(node.text):
             line = base + finding.offset_line
             if finding.code == "titre-niveau":
-                level = len(finding.detail) if finding.detail.startswith("#") else (
-                    1 if finding.detail.startswith("=") else 2)
-                self.problem(line, "titre-niveau",
-                             f"titre de niveau {level} dans « {name} » : le titre de la page "
-                             "occupe les niveaux 1 et 2 ; commencez les titres d'un texte de "
-                             "vignette au niveau 3 (« ### »)")
+                level = (
+                    len(finding.detail)
+                    if finding.detail.startswith("#")
+                    else (1 if finding.detail.startswith("=") else 2)
+                )
+                self.problem(
+                    line,
+                    "titre-niveau",
+                    f"titre de niveau {level} dans « {name} » : le titre de la page "
+                    "occupe les niveaux 1 et 2 ; commencez les titres d'un texte de "
+                    "vignette au niveau 3 (« ### »)",
+                )
             else:
-                self.problem(line, "lien-interdit",
-                             f"lien « {finding.detail[:80]} » refusé dans « {name} » : seuls les "
-                             "liens http://, https://, mailto: et relatifs sont permis")
+                self.problem(
+                    line,
+                    "lien-interdit",
+                    f"lien « {finding.detail[:80]} » refusé dans « {name} » : seuls les "
+                    "liens http://, https://, mailto: et relatifs sont permis",
+                )
 
     def _date(self, node: Scalar, name: str) -> dt.date | None:
         try:
@@ -194,18 +238,24 @@ class _Walker:
                 return dt.date.fromisoformat(node.text.strip())
         except ValueError:
             pass
-        self.problem(node.line, "date-invalide",
-                     f"« {name} » vaut « {node.text} » ; une date s'écrit AAAA-MM-JJ, "
-                     "par exemple 2026-11-20")
+        self.problem(
+            node.line,
+            "date-invalide",
+            f"« {name} » vaut « {node.text} » ; une date s'écrit AAAA-MM-JJ, "
+            "par exemple 2026-11-20",
+        )
         return None
 
     def _conversion(self, node: Scalar, spec: Field, name: str) -> None:
         if node.tag == "null":
             self.problem(node.line, "valeur-vide", f"« {name} » est vide : {spec.description}")
             return
-        self.problem(node.line, "conversion-implicite",
-                     f"« {node.text} » serait lu par YAML comme {_KIND_NAMES[node.tag]}, pas "
-                     f"comme un texte ; mettez-le entre guillemets : \"{node.text}\"")
+        self.problem(
+            node.line,
+            "conversion-implicite",
+            f"« {node.text} » serait lu par YAML comme {_KIND_NAMES[node.tag]}, pas "
+            f'comme un texte ; mettez-le entre guillemets : "{node.text}"',
+        )
 
 
 def _join(name: str, key: str) -> str:
@@ -222,7 +272,8 @@ def _describe(node: Node) -> str:
 
 def _expected(spec: Field) -> str:
     return {"date": "une date", "choix": "une valeur parmi " + ", ".join(spec.choices)}.get(
-        spec.kind, "un texte")
+        spec.kind, "un texte"
+    )
 
 
 def check_tree(path: str, root: Node, spec: Field) -> Checked:
@@ -232,7 +283,13 @@ def check_tree(path: str, root: Node, spec: Field) -> Checked:
     if isinstance(values, dict):
         checked.values = values
     elif not isinstance(root, Map):
-        checked.problems[:] = [Problem(path, root.line, "racine-non-objet",
-                                       "le fichier doit commencer par des clés (« id: … », "
-                                       "« titre: … ») et non par une liste ou un texte")]
+        checked.problems[:] = [
+            Problem(
+                path,
+                root.line,
+                "racine-non-objet",
+                "le fichier doit commencer par des clés (« id: … », "
+                "« titre: … ») et non par une liste ou un texte",
+            )
+        ]
     return checked

@@ -31,8 +31,9 @@ def describe_yaml_error(error: yaml.YAMLError, lines: list[str]) -> tuple[int, s
             "mettez la valeur entre guillemets ou utilisez un bloc « | » sur la ligne suivante"
         )
     if "cannot start any token" in problem:
-        char = source_line[mark.column] if mark is not None and mark.column < len(
-            source_line) else "?"
+        char = (
+            source_line[mark.column] if mark is not None and mark.column < len(source_line) else "?"
+        )
         return line, (
             f"le caractère « {char} » ne peut pas commencer une valeur YAML ; "
             "mettez la valeur entre guillemets"
@@ -55,7 +56,5 @@ def describe_yaml_error(error: yaml.YAMLError, lines: list[str]) -> tuple[int, s
     if "found undefined alias" in problem or "alias" in problem:
         return line, "alias YAML (*) interdit : écrivez le texte en entier"
     if "expected alphabetic or numeric character" in problem:
-        return line, (
-            "« & » ou « * » en début de valeur ; mettez la valeur entre guillemets"
-        )
+        return line, ("« & » ou « * » en début de valeur ; mettez la valeur entre guillemets")
     return line, f"syntaxe YAML invalide ({problem or error}) ; vérifiez cette ligne"
