@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installe
 
-.PHONY: serve site check test new lint offline bench clean
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve site check test new lint offline bench clean chromium
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +23,7 @@ site: $(STAMP)  ## le site statique dans site/ (strict : tout problème fait éc
 check: $(STAMP)  ## valider les vignettes et les registres
 	$(BIN)/python -m dilemmes check
 
-test: $(STAMP)  ## toute la suite de tests
+test: $(STAMP) chromium  ## toute la suite de tests
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)  ## ruff et mypy
@@ -31,3 +33,9 @@ lint: $(STAMP)  ## ruff et mypy
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache
+
+# Les tests de navigateur pilotent le Chromium de Debian (jamais un navigateur téléchargé).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installation de Chromium (paquet Debian)…"; \
+		apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
