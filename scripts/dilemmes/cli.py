@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .audit import audit_site
 from .problems import format_problems
 from .project import gather
 
@@ -32,6 +33,16 @@ def check(root: Path) -> int:
     return 0
 
 
+def audit(site: Path) -> int:
+    """Audit a built site; print every finding; 0 when clean."""
+    problems = audit_site(site)
+    if problems:
+        sys.stderr.write(format_problems(problems))
+        return 1
+    print(f"{site} : aucun élément actif inattendu.")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dilemmes", description="Dilemmes au travail")
     parser.add_argument(
@@ -42,6 +53,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="commande", required=True)
     commands.add_parser("check", help="valider les vignettes et les registres")
+    audit_command = commands.add_parser("audit", help="auditer un site construit")
+    audit_command.add_argument("site", type=Path, nargs="?", default=Path("site"))
     return parser
 
 
@@ -49,6 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.commande == "check":
         return check(args.racine)
+    if args.commande == "audit":
+        return audit(args.site)
     return 2  # pragma: no cover - argparse refuses unknown commands
 
 

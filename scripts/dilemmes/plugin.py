@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from .audit import audit_site
 from .pages import build_pages
 from .problems import format_problems
 from .project import gather
@@ -60,6 +61,19 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
                 edit_path=page.edit_path,
             )
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """The security audit of every built page (see ``audit``); a finding fails the build."""
+        problems = audit_site(Path(config.site_dir))
+        if not problems:
+            return
+        sys.stderr.write(format_problems(problems))
+        summary = (
+            f"audit de sécurité : {len(problems)} élément(s) actif(s) inattendu(s) dans le site"
+        )
+        if not self.serving:
+            raise PluginError(summary)
+        log.warning(summary)
 
 
 def _replace(files: Files, file: File, edit_path: str | None) -> None:
