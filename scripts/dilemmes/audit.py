@@ -32,7 +32,7 @@ _ATTR = re.compile(r"([^\s=>/\"']+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))
 _RAW_TEXT = re.compile(r"<(script|style)\b[^>]*>(.*?)</\1\s*>", re.S | re.I)
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 _URL_ATTR = re.compile(
-    r"\s(href|src|action|formaction|xlink:href|poster|data|srcset|background|cite|ping|content)"
+    r"(?:^|\s)(href|src|action|formaction|xlink:href|poster|data|srcset|background|cite|ping|content)"
     r"\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+)",
     re.I,
 )
@@ -164,15 +164,21 @@ class _PageAudit:
             )
 
     def _urls(self, blanked: str) -> None:
-        for match in _URL_ATTR.finditer(blanked):
-            name, raw = match.group(1).lower(), match.group(2)
-            value = html.unescape(raw[1:-1] if raw[:1] in "\"'" else raw)
-            if ":" in value and _is_bad_url(value):
-                self.problem(match.start(), "audit-url", f"adresse « {value[:40]} » ({name})")
-            if name == "content" and "url=" in value.lower():
-                target = value.lower().partition("url=")[2].strip()
-                if re.match(r"^[a-z][a-z0-9+.-]*:|^//", target):
-                    self.problem(match.start(), "audit-url", f"redirection vers « {target[:40]} »")
+        # Only inside tags: text such as « href=javascript:0 » in a paragraph is text.
+        for tag in _TAG.finditer(blanked):
+            if ":" not in tag.group(3) and "&" not in tag.group(3):
+                continue
+            for match in _URL_ATTR.finditer(tag.group(3)):
+                self._url(tag.start(), match.group(1).lower(), match.group(2))
+
+    def _url(self, offset: int, name: str, raw: str) -> None:
+        value = html.unescape(raw[1:-1] if raw[:1] in "\"'" else raw)
+        if _is_bad_url(value):
+            self.problem(offset, "audit-url", f"adresse « {value[:40]} » ({name})")
+        if name == "content" and "url=" in value.lower():
+            target = value.lower().partition("url=")[2].strip()
+            if re.match(r"^[a-z][a-z0-9+.-]*:|^//", target):
+                self.problem(offset, "audit-url", f"redirection vers « {target[:40]} »")
 
     def _tag_names(self, blanked: str, article: tuple[int, int] | None) -> None:
         for match in _OPENING.finditer(blanked):

@@ -253,9 +253,14 @@ class _Walker:
         self.problem(
             node.line,
             "conversion-implicite",
-            f"« {node.text} » serait lu par YAML comme {_KIND_NAMES[node.tag]}, pas "
+            f"« {node.text} » serait lu par YAML comme {_kind_name(node.tag)}, pas "
             f'comme un texte ; mettez-le entre guillemets : "{node.text}"',
         )
+
+
+def _kind_name(tag: str) -> str:
+    # YAML 1.1 also resolves "=" (value) and "<<" (merge): rare, but never a KeyError.
+    return _KIND_NAMES.get(tag, f"une valeur spéciale (« {tag} »)")
 
 
 def _join(name: str, key: str) -> str:
@@ -267,7 +272,7 @@ def _describe(node: Node) -> str:
         return "des clés"
     if isinstance(node, Seq):
         return "une liste"
-    return _KIND_NAMES.get(node.tag, "un texte")
+    return _kind_name(node.tag)
 
 
 def _expected(spec: Field) -> str:
