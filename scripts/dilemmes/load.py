@@ -311,7 +311,7 @@ class _Composer:
             tag = resolve(yaml.ScalarNode, event.value, (True, False))
         start, end = event.start_mark, event.end_mark
         comment = None
-        if plain and start.line == end.line:
+        if plain and start.line == end.line and start.line < len(self.lines):
             rest = self.lines[start.line][end.column :]
             if re.match(r"\s+#", rest):
                 comment = rest.strip()
