@@ -19,7 +19,7 @@ def _snapshot(root: Path) -> dict[str, str]:
         path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
         for path in sorted(root.rglob("*"))
         if path.is_file()
-        and not path.relative_to(root).parts[0] in ("site",)
+        and path.relative_to(root).parts[0] not in ("site",)
         and "__pycache__" not in path.parts
     }
 
