@@ -134,6 +134,10 @@ def test_hostile_text_is_shown_not_run(fixture_site: Path) -> None:
         "<b>Gras</b> & </title><script>alert('titre')</script> - Dilemmes au travail"
     )
     assert "alert('titre')</script>" not in page.replace("&lt;/script&gt;", "")
+    # The header repeats the title as text too.
+    topic = html.select(".md-header__topic .md-ellipsis")[-1]
+    assert topic.select("b, script") == []
+    assert topic.get_text(strip=True) == "<b>Gras</b> & </title><script>alert('titre')</script>"
 
 
 def test_hostile_title_is_escaped_in_search_index_and_lists(fixture_site: Path) -> None:
