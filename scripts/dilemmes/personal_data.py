@@ -19,7 +19,8 @@ from pathlib import Path
 
 _DATA = Path(__file__).parent / "data"
 
-# kind: (label, reason). The order is the priority between two findings of the same span.
+# kind: (label, reason). The order is the priority between two findings of the same span: a
+# 9-digit number that passes Luhn is reported as a NAS even after « police » or « dossier ».
 KINDS: dict[str, tuple[str, str]] = {
     "nas": (
         "numéro d'assurance sociale",
@@ -114,32 +115,9 @@ INSTITUTIONS = {
     _compact(name): (name.strip(), rule.strip())
     for name, _, rule in (line.partition("|") for line in _read("pd_institutions.txt"))
 }
-_HONORIFICS = frozenset(
-    (
-        "M",
-        "MM",
-        "Mme",
-        "Mmes",
-        "Mlle",
-        "Mlles",
-        "Me",
-        "Dr",
-        "Dre",
-        "Pr",
-        "Pre",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Monsieur",
-        "Madame",
-        "Mademoiselle",
-        "Maître",
-        "Docteur",
-        "Docteure",
-        "Professeur",
-        "Professeure",
-    )
-)
+HONORIFICS = frozenset(word for line in _read("pd_titres.txt") for word in line.split())
+# Written out in full, a title may be in lower case too (« madame Girard »).
+_LOWER_TITLES = tuple(sorted(word.lower() for word in HONORIFICS if len(word) > 4))
 _ACCENTED = {"a": "[aàâä]", "c": "[cç]", "e": "[eéèêë]", "i": "[iîï]", "o": "[oôö]", "u": "[uùûü]"}
 
 
@@ -199,22 +177,11 @@ _LOCAL_CONTEXT = re.compile(
     r"appele[rz]|compose[rz]|texte[rz]) (?:au|le))\s?:?\s?$"
 )
 _NAS_CONTEXT = re.compile(r"\b(?:nas|sin|assurance[ -]sociale|social insurance)\b")
+_FILE_WORDS = (  # noqa: SIM905 -- one branch per keyword, see _FILE
+    "polices? contrats? dossiers? r[ée]clamations? sinistres? certificats? matricule compte "
+    "folio r[ée]f[ée]rence r[ée]f num[ée]ros? nos?"
+).split()
 # Each keyword is its own branch, so that the engine only stops on their first letters.
-_FILE_WORDS = (
-    "polices?",
-    "contrats?",
-    "dossiers?",
-    "r[ée]clamations?",
-    "sinistres?",
-    "certificats?",
-    "matricule",
-    "compte",
-    "folio",
-    "r[ée]f[ée]rence",
-    "r[ée]f",
-    "num[ée]ros?",
-    "nos?",
-)
 _FILE = re.compile(
     "(?:" + "|".join(word + r"\b\.?" for word in _FILE_WORDS) + r"|n[°º]s?|#)"
     r"(?:\s{1,2}(?:de (?:la |l['’])?|du |des |d['’])(?:police|contrat|dossier|r[ée]clamation|"
@@ -248,9 +215,7 @@ _BIRTH_HINT = re.compile(r"née?s?(?:\(e\))?(?!\w)|naissance|ddn|dob|born")  # i
 _W_REST = rf"(?:\.-[{_UP}]|\w{{0,40}}(?:['’-]\w{{1,40}}){{0,4}})"
 _WORD = re.compile(rf"[{_UP}]{_W_REST}")
 _RUN = re.compile(rf"[{_UP}](?<![\w-][{_UP}]){_W_REST}(?:\.?\s{{1,3}}[{_UP}]{_W_REST}){{1,8}}")
-_LOWER_HONORIFIC = re.compile(
-    rf"(?:monsieur|madame|mademoiselle|ma[iî]tre|docteure?|professeure?)\s{{1,2}}(?=[{_UP}])"
-)
+_LOWER_HONORIFIC = re.compile(rf"(?:{'|'.join(_LOWER_TITLES)})\s{{1,2}}(?=[{_UP}])")
 _PLACE_BEFORE = re.compile(
     r"\b(?:rue|avenue|av|boulevard|boul|chemin|pont|parc|place|station|m[ée]tro|[ée]cole|"
     r"coll[èe]ge|c[ée]gep|universit[ée]|h[ôo]pital|pavillon|fondation|prix|salle|centre|"
@@ -281,9 +246,9 @@ def _numbers(text: str, low: str) -> Iterator[_Candidate]:
         kind, start, end = m.lastgroup or "", m.start(), m.end()
         if kind == "nas":
             # A 9-digit number that fails Luhn is not a NAS, unless the text says it is one.
-            if _NAS_CONTEXT.search(low, max(0, start - 40), start):
-                yield start, end, "nas", -1
-            elif _luhn(re.sub(r"\D", "", m[0])):
+            if _luhn(re.sub(r"\D", "", m[0])) or _NAS_CONTEXT.search(
+                low, max(0, start - 40), start
+            ):
                 yield start, end, "nas", _RANK["nas"]
         elif kind == "telephone":
             if text[max(0, start - 1) : start] in ("(", "+"):
@@ -381,7 +346,7 @@ def _is_surname(word: str) -> bool:
 def _name_part(text: str, token: _Token) -> bool:
     """Can be part of a name: not a tool word nor an initial; in capitals only if listed."""
     start, end, word = token
-    if word in NOT_NAMES or end - start < 2 or text[start:end] in _HONORIFICS:
+    if word in NOT_NAMES or end - start < 2 or text[start:end] in HONORIFICS:
         return False
     return not text[start:end].isupper() or _is_surname(word) or _is_first_name(word)
 
@@ -432,7 +397,7 @@ def _name_at(text: str, low: str, tokens: list[_Token], i: int) -> int:
     """Index after the last word of a name that starts at word ``i`` (``i`` when none does)."""
     start, end, _ = tokens[i]
     word, dot = text[start:end], text[end : end + 1] == "."
-    if word in _HONORIFICS and (dot or word not in ("M", "MM")):
+    if word in HONORIFICS and (dot or word not in ("M", "MM")):
         return _name_end(text, tokens, i + 1, 3)
     if re.fullmatch(r"[A-Z](?:\.-[A-Z])?", word) and dot:  # « J. Tremblay », « J.-F. Roy »
         return i + 2 if _is_surname(tokens[i + 1][2]) else i
@@ -457,18 +422,7 @@ def _person_names(text: str, low: str) -> Iterator[_Candidate]:
     for run in _RUN.finditer(text):
         for start, end in _names_in_run(text, low, _tokens(text, run.start(), run.end())):
             yield start, end, "nom-personne", rank
-    if any(
-        word in low
-        for word in (
-            "monsieur",
-            "madame",
-            "mademoiselle",
-            "maître",
-            "maitre",
-            "docteur",
-            "professeur",
-        )
-    ):
+    if any(title in low for title in _LOWER_TITLES):
         for m in _LOWER_HONORIFIC.finditer(text):
             if m.start() and text[m.start() - 1].isalnum():
                 continue
