@@ -56,6 +56,7 @@ def test_nine_digits_failing_luhn_without_context_are_not_a_nas() -> None:
         ("Au 514-555-1234 poste 123, personne.", "514-555-1234 poste 123"),
         ("Au 514 555-1234, ext. 12, personne.", "514 555-1234, ext. 12"),
         ("Tél. : 555-1234", "555-1234"),
+        ("Julie (514 555-1234, le soir)", "514 555-1234"),  # no closing parenthesis
     ],
 )
 def test_telephone(text: str, expected: str) -> None:
@@ -244,7 +245,10 @@ def test_finding_carries_offsets_label_and_reason() -> None:
     assert (finding.start, finding.end) == (8, 22)
     assert text[finding.start : finding.end] == finding.text
     assert finding.label == "nom de personne"
-    assert finding.reason.endswith(".") and "accepter" in finding.reason
+    assert (
+        finding.reason
+        == "un nom désigne une personne ; nommez plutôt son rôle (« la conseillère »)."
+    )
 
 
 def test_findings_are_in_order_of_position() -> None:

@@ -50,14 +50,12 @@ KINDS: dict[str, tuple[str, str]] = {
     ),
     "nom-personne": (
         "nom de personne",
-        "un nom désigne une personne ; nommez plutôt son rôle (« la conseillère ») "
-        "ou déclarez le pseudonyme dans anonymisation.accepter.",
+        "un nom désigne une personne ; nommez plutôt son rôle (« la conseillère »).",
     ),
     "nom-institution": (
         "nom d'assureur ou d'institution financière",
-        "ce nom fait reconnaître l'organisation et ses employés ; écrivez "
-        "« un assureur », « une banque » ou déclarez-le dans "
-        "anonymisation.accepter.",
+        "ce nom fait reconnaître l'organisation et ses employés ; "
+        "écrivez plutôt « un assureur » ou « une banque ».",
     ),
 }
 _RANK = {kind: rank for rank, kind in enumerate(KINDS)}
@@ -251,7 +249,8 @@ def _numbers(text: str, low: str) -> Iterator[_Candidate]:
             ):
                 yield start, end, "nas", _RANK["nas"]
         elif kind == "telephone":
-            if text[max(0, start - 1) : start] in ("(", "+"):
+            before = text[max(0, start - 1) : start]
+            if before == "+" or (before == "(" and m[0][3:4] == ")"):
                 start -= 1
             yield start, end, "telephone", _RANK["telephone"]
         elif kind == "local":
