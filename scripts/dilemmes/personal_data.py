@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -207,6 +207,7 @@ _DATE = re.compile(
     r"|[0-3]?\d[/.-][01]?\d[/.-](?:19|20)?\d\d|(?:19|20)\d\d[/.-][01]?\d[/.-][0-3]?\d)"
     r"(?![\w/])"
 )
+_DIGIT = re.compile(r"\d")
 _GAP_BREAK = re.compile(r"[.!?;\n\d]")  # another sentence, or another number in between
 _BIRTH_HINT = re.compile(r"née?s?(?:\(e\))?(?!\w)|naissance|ddn|dob|born")  # in lower case
 # A capitalised word; bounded, so that « A'A'A'… » costs little from each of its starts.
@@ -431,17 +432,20 @@ def _person_names(text: str, low: str) -> Iterator[_Candidate]:
                 yield m.start(), tokens[last - 1][1], "nom-personne", rank
 
 
-_Detector = Callable[[str, str], Iterator[_Candidate]]
-# (detector, substrings of the lower-cased text of which one must occur for it to run)
-_DETECTORS: tuple[tuple[_Detector, tuple[str, ...]], ...] = (
-    (_numbers, ()),
-    (_file_numbers, ()),
-    (_institutions, ()),
-    (_person_names, ()),
-    (_emails, ("@", "[at]", "(at)", "arobase")),
-    (_po_boxes, ("c.p", "c. p", "postale")),
-    (_dates_of_birth, ("né", "naissance", "ddn", "dob", "born")),  # « né » also in « année »
-)
+def _candidates(text: str, low: str) -> Iterator[_Candidate]:
+    """Every detector that can match; cheap tests first, as most fields hold nothing to find."""
+    if _DIGIT.search(text):
+        yield from _numbers(text, low)
+        yield from _file_numbers(text, low)
+        if any(hint in low for hint in ("né", "naissance", "ddn", "dob", "born")):
+            yield from _dates_of_birth(text, low)  # « né » is also in « année »: checked there
+        if any(hint in low for hint in ("c.p", "c. p", "postale")):
+            yield from _po_boxes(text, low)
+    if any(hint in low for hint in ("@", "[at]", "(at)", "arobase")):
+        yield from _emails(text, low)
+    if text != low:  # a name needs a capital
+        yield from _person_names(text, low)
+    yield from _institutions(text, low)
 
 
 def _is_accepted(found: str, kind: str, accepted: Collection[str]) -> bool:
@@ -475,12 +479,7 @@ def find_personal_data(text: str, accepted: Collection[str] = ()) -> list[Findin
     if len(low) != len(text):  # a few characters (« İ ») lengthen when lower-cased
         low = "".join(char.lower()[0] for char in text)
     keys = [key for key in map(_key, accepted) if key]
-    candidates = [
-        cand
-        for detect, hints in _DETECTORS
-        if not hints or any(hint in low for hint in hints)
-        for cand in detect(text, low)
-    ]
+    candidates = list(_candidates(text, low))
     kept = _resolve([c for c in candidates if not _is_accepted(text[c[0] : c[1]], c[2], keys)])
     return [
         Finding(kind, KINDS[kind][0], start, end, text[start:end], KINDS[kind][1])
