@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from . import fields, model
+from .anonymity import personal_data_problems
 from .load import Map, load_yaml
 from .problems import Problem
 from .references import check_references
@@ -39,7 +40,7 @@ def read_case(path: str, data: bytes) -> tuple[model.Case | None, Checked]:
         return None, Checked(path, problems=loaded.problems)
     checked = check_tree(path, loaded.root, fields.VIGNETTE)
     _check_file_name(path, loaded.root, checked)
-    _check_personal_data(checked)
+    checked.problems.extend(personal_data_problems(checked, loaded.source))
     if checked.problems:
         return None, checked
     return model.case_from_values(path, checked.values), checked
@@ -60,10 +61,6 @@ def _check_file_name(path: str, root: Any, checked: Checked) -> None:
                 f"renommez le fichier en {case_id}.yaml ou corrigez « id »",
             )
         )
-
-
-def _check_personal_data(checked: Checked) -> None:
-    """Placeholder hook replaced by the personal-data check (see ``anonymity``)."""
 
 
 def split_front_matter(path: str, text: str) -> tuple[str | None, str, list[Problem]]:
