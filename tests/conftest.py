@@ -61,6 +61,21 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own content, built once with the real configuration."""
+    root = tmp_path_factory.mktemp("depot")
+    for name in ("mkdocs.yml", "overrides", "docs", "cases"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, root / name)
+        else:
+            shutil.copy(source, root / name)
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
 def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """A Playwright browser context on Debian's Chromium (``make test`` installs it)."""
     from playwright.sync_api import sync_playwright
