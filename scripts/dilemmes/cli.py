@@ -27,7 +27,8 @@ def check(root: Path) -> int:
     cases = len(gathered.corpus.cases)
     print(
         f"{cases} cas valides ({len(gathered.drafts)} brouillon(s)), "
-        f"{len(gathered.corpus.themes)} thèmes, {len(gathered.corpus.pistes)} pistes : "
+        f"{len(gathered.corpus.themes)} thèmes, {len(gathered.corpus.pistes)} pistes, "
+        f"{len(gathered.corpus.parcours)} parcours : "
         "aucun problème."
     )
     return 0

@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from typing import Literal
 
 Kind = Literal[
-    "identifiant", "texte", "markdown", "markdown-ligne", "date", "choix", "liste", "objet"
+    "identifiant",
+    "texte",
+    "markdown",
+    "markdown-ligne",
+    "date",
+    "choix",
+    "liste",
+    "objet",
+    "nombre",
 ]
 Ref = Literal["theme", "piste", "cas", "etude", "alias", ""]
 
@@ -37,6 +45,7 @@ class Field:
     min_items: int = 0
     ref: Ref = ""
     example: object = None
+    maximum: int | None = None  # for "nombre": whole numbers from 1 to ``maximum``
 
     def child(self, key: str) -> Field | None:
         """The sub-field named ``key`` of an ``objet``, if any."""
@@ -332,5 +341,149 @@ SOURCE = Field(
         Field("periode", "texte", "période de l'étude", True, 200),
         Field("secteur", "texte", "secteur étudié", True, 200),
         Field("resume", "texte", "ce que l'étude a observé, en quelques phrases", True, 1000),
+    ),
+)
+
+PARCOURS_DIR = "cases/_parcours"
+DUREE_MAX = 480  # minutes: a full day of training
+ETAPE_DUREE_MAX = 240
+
+ETAPE = Field(
+    "",
+    "objet",
+    "une étape du parcours : un cas (« cas ») ou une activité sans cas (« titre »)",
+    fields=(
+        Field(
+            "cas",
+            "identifiant",
+            "identifiant d'un cas publié (cases/<id>.yaml) ; le titre de l'étape est celui du cas",
+            max_length=SLUG_MAX,
+            ref="cas",
+            example="vente-des-le-premier-appel",
+        ),
+        Field(
+            "titre",
+            "texte",
+            "titre d'une étape sans cas (accueil, pause, synthèse), en texte simple "
+            "(120 caractères au plus)",
+            max_length=120,
+            example="Accueil et consignes",
+        ),
+        Field(
+            "duree",
+            "nombre",
+            "durée de l'étape en minutes, un nombre entier sans unité (par exemple 15)",
+            True,
+            maximum=ETAPE_DUREE_MAX,
+            example=15,
+        ),
+        Field(
+            "consignes",
+            "markdown",
+            "ce que fait la personne qui anime pendant l'étape (Markdown ; titres éventuels "
+            "au niveau ###)",
+            True,
+            example="Lisez le récit à voix haute, puis faites voter le groupe à main levée.",
+        ),
+        Field(
+            "questions",
+            "liste",
+            "numéros des questions du cas à privilégier (1 pour la première) ; seulement "
+            "avec « cas »",
+            item=Field(
+                "",
+                "nombre",
+                "un numéro de question du cas, un nombre entier (par exemple 2)",
+                maximum=50,
+            ),
+            example=[1, 3],
+        ),
+    ),
+)
+
+PARCOURS = Field(
+    "",
+    "objet",
+    "Un parcours de formation : des cas dans un ordre, fichier cases/_parcours/<id>.yaml",
+    fields=(
+        Field(
+            "titre",
+            "texte",
+            "titre du parcours, en texte simple (120 caractères au plus)",
+            True,
+            120,
+            example="La pression à la vente, en équipe",
+        ),
+        Field(
+            "resume",
+            "texte",
+            "résumé en une ou deux phrases, texte simple (300 caractères au plus) ; affiché "
+            "dans la liste des parcours et la description de la page",
+            True,
+            300,
+            example="Une discussion de 45 minutes sur deux situations de vente sous pression.",
+        ),
+        Field(
+            "statut",
+            "choix",
+            "« publie » (par défaut) ou « brouillon » : un brouillon n'apparaît que dans "
+            "make serve",
+            choices=("publie", "brouillon"),
+            default="publie",
+            example="brouillon",
+        ),
+        Field(
+            "public",
+            "texte",
+            "à qui s'adresse le parcours, en texte simple (200 caractères au plus)",
+            True,
+            200,
+            example="Une équipe du service à la clientèle, de 6 à 15 personnes",
+        ),
+        Field(
+            "duree",
+            "nombre",
+            f"durée totale en minutes, un nombre entier sans unité (par exemple 45 ; "
+            f"{DUREE_MAX} au plus) ; égale à la somme des durées des étapes",
+            True,
+            maximum=DUREE_MAX,
+            example=45,
+        ),
+        Field(
+            "objectifs",
+            "liste",
+            "ce que le groupe aura fait à la fin (au moins un), chacun en Markdown sur une ligne",
+            True,
+            min_items=1,
+            item=Field("", "markdown-ligne", "un objectif", max_length=300),
+            example=["Distinguer un argument de vente d'une pression sur la clientèle."],
+        ),
+        Field(
+            "materiel",
+            "liste",
+            "le matériel à prévoir, chacun en Markdown sur une ligne",
+            item=Field("", "markdown-ligne", "un élément de matériel", max_length=300),
+            example=["Un tableau ou une grande feuille pour noter les idées"],
+        ),
+        Field(
+            "preparation",
+            "markdown",
+            "ce que la personne qui anime fait avant la séance (Markdown)",
+            example="Lisez les deux cas et leurs notes d'animation.",
+        ),
+        Field(
+            "etapes",
+            "liste",
+            "les étapes, dans l'ordre de la séance (au moins une)",
+            True,
+            item=ETAPE,
+            min_items=1,
+        ),
+        Field(
+            "conclusion",
+            "markdown",
+            "pour la suite, après la séance : pistes, ressources, suivi (Markdown)",
+            example="Proposez de revenir sur les pistes nommées à la prochaine réunion.",
+        ),
     ),
 )

@@ -107,6 +107,39 @@ def case_from_values(path: str, values: dict[str, Any]) -> Case:
 
 
 @dataclass(frozen=True)
+class Etape:
+    """One step of a training path: a case, or an activity with a title of its own."""
+
+    duree: int
+    consignes: str
+    cas: str = ""
+    titre: str = ""
+    questions: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Parcours:
+    """A training path (cases/_parcours/<id>.yaml): cases in order, with instructions."""
+
+    id: str
+    path: str
+    titre: str
+    resume: str
+    public: str
+    duree: int
+    objectifs: tuple[str, ...]
+    etapes: tuple[Etape, ...]
+    statut: str = "publie"
+    materiel: tuple[str, ...] = ()
+    preparation: str = ""
+    conclusion: str = ""
+
+    @property
+    def draft(self) -> bool:
+        return self.statut == "brouillon"
+
+
+@dataclass(frozen=True)
 class Corpus:
     """Every case, theme, guidance page and study, with the indexes pages need."""
 
@@ -118,6 +151,7 @@ class Corpus:
     cases_by_piste: dict[str, tuple[Case, ...]]
     pistes_by_theme: dict[str, tuple[Piste, ...]]
     related: dict[str, tuple[Case, ...]]
+    parcours: dict[str, Parcours] = field(default_factory=dict)
 
     def sorted_cases(self) -> list[Case]:
         return sorted(self.cases.values(), key=_title_key)

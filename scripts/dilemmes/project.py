@@ -13,6 +13,7 @@ from typing import Any
 from . import fields, model
 from .anonymity import personal_data_problems
 from .load import Map, load_yaml
+from .parcours import gather_parcours, publishable
 from .problems import Problem
 from .references import check_references
 from .validate import Checked, check_tree
@@ -220,6 +221,11 @@ def gather(root: Path, include_drafts: bool = False, read: Reader = Path.read_by
     if not include_drafts:
         kept = [c for c in kept if not c.draft]
     corpus = model.build_corpus(kept, themes, pistes, studies)
+    case_checks = [c for p, c in checked.items() if p.startswith(CASES_DIR + "/")]
+    found = gather_parcours(root, case_checks, broken, read)
+    problems.extend(found.problems)
+    checked.update(found.checked)
+    corpus = replace(corpus, parcours=publishable(found.parcours, corpus, include_drafts))
     return Gathered(corpus, sorted(set(problems)), checked, drafts)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from dataclasses import dataclass, field
 
 from . import markup
@@ -23,6 +24,7 @@ _KIND_NAMES = {
     "null": "une valeur vide",
     "timestamp": "une date",
 }
+_DIGITS = re.compile(r"[0-9]+")
 _TEXT_KINDS = ("texte", "markdown", "markdown-ligne", "identifiant", "choix")
 
 
@@ -145,6 +147,8 @@ class _Walker:
             )
             return None
         self.checked.lines[name] = node.line
+        if spec.kind == "nombre":
+            return self._number(node, spec, name)
         if spec.kind == "date":
             return self._date(node, name)
         if node.tag != "str":
@@ -246,6 +250,29 @@ class _Walker:
         )
         return None
 
+    def _number(self, node: Scalar, spec: Field, name: str) -> int | None:
+        # Whole decimal digits only: YAML 1.1 also reads « 1:30 » (90), « 0x2D » and
+        # « 1_000 » as integers, which nobody means for a number of minutes.
+        text = node.text.strip()
+        if node.tag == "null" or not text:
+            self.problem(node.line, "valeur-vide", f"« {name} » est vide : {spec.description}")
+            return None
+        if not _DIGITS.fullmatch(text):
+            self.problem(
+                node.line,
+                "nombre-invalide",
+                f"« {name} » vaut « {text} » ; attendu : {spec.description}",
+            )
+            return None
+        value = int(text)
+        if value < 1 or (spec.maximum is not None and value > spec.maximum):
+            allowed = f"de 1 à {spec.maximum}" if spec.maximum is not None else "1 ou plus"
+            self.problem(
+                node.line, "nombre-invalide", f"« {name} » vaut {value} ; permis : {allowed}"
+            )
+            return None
+        return value
+
     def _conversion(self, node: Scalar, spec: Field, name: str) -> None:
         if node.tag == "null":
             self.problem(node.line, "valeur-vide", f"« {name} » est vide : {spec.description}")
@@ -276,9 +303,11 @@ def _describe(node: Node) -> str:
 
 
 def _expected(spec: Field) -> str:
-    return {"date": "une date", "choix": "une valeur parmi " + ", ".join(spec.choices)}.get(
-        spec.kind, "un texte"
-    )
+    return {
+        "date": "une date",
+        "nombre": "un nombre entier",
+        "choix": "une valeur parmi " + ", ".join(spec.choices),
+    }.get(spec.kind, "un texte")
 
 
 def check_tree(path: str, root: Node, spec: Field) -> Checked:
