@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installe
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site check test new lint offline bench clean chromium
+.PHONY: serve site check test new lint offline bench clean chromium poppler
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,7 @@ site: $(STAMP)  ## le site statique dans site/ (strict : tout problème fait éc
 check: $(STAMP)  ## valider les vignettes et les registres
 	$(BIN)/python -m dilemmes check
 
-test: $(STAMP) chromium  ## toute la suite de tests
+test: $(STAMP) chromium poppler  ## toute la suite de tests
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)  ## ruff et mypy
@@ -39,3 +39,9 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 		echo "Installation de Chromium (paquet Debian)…"; \
 		apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+
+# Les tests d'impression des trousses lisent le PDF avec pdfinfo et pdftotext.
+poppler:
+	@command -v pdfinfo >/dev/null 2>&1 || { \
+		echo "Installation de poppler-utils (paquet Debian)…"; \
+		apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null; }

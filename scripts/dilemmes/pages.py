@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from . import render
+from . import parcours_render, render
+from .fields import PARCOURS_DIR
 from .model import Corpus
 
 
@@ -59,7 +60,19 @@ def redirect_pages(corpus: Corpus) -> Iterable[Page]:
             yield Page(f"cas/{alias}/index.html", render.render_redirect(case))
 
 
-BUILDERS: tuple[Builder, ...] = (core_pages, redirect_pages)
+def parcours_pages(corpus: Corpus) -> Iterable[Page]:
+    """``parcours/``, and for each training path its page and its printable kit."""
+    yield Page(
+        "parcours/index.md", parcours_render.render_parcours_index(corpus), f"{PARCOURS_DIR}/"
+    )
+    for one in corpus.parcours.values():
+        page = parcours_render.render_parcours(one, corpus)
+        yield Page(f"parcours/{one.id}.md", page, one.path)
+        kit = parcours_render.render_trousse(one, corpus)
+        yield Page(f"parcours/{one.id}/trousse.md", kit, one.path)
+
+
+BUILDERS: tuple[Builder, ...] = (core_pages, redirect_pages, parcours_pages)
 
 
 def build_pages(corpus: Corpus, builders: Iterable[Builder] = BUILDERS) -> dict[str, Page]:

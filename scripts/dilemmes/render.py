@@ -76,6 +76,11 @@ def _environment() -> jinja2.Environment:
 _ENV = _environment()
 
 
+def template(name: str) -> jinja2.Template:
+    """A template of the shared environment, for the modules of a feature (parcours)."""
+    return _ENV.get_template(name)
+
+
 def render_case(case: Case, corpus: Corpus) -> str:
     """The employee page of a case."""
     themes = [corpus.themes[t] for t in case.themes if t in corpus.themes]
