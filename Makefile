@@ -23,6 +23,13 @@ site: $(STAMP)  ## le site statique dans site/ (strict : tout problème fait éc
 check: $(STAMP)  ## valider les vignettes et les registres
 	$(BIN)/python -m dilemmes check
 
+# TITRE et THEMES passent tels quels par l'environnement ($(value …) : make ne développe
+# pas un « $ » du titre, et le shell ne réinterprète ni guillemet ni apostrophe).
+new: export DILEMMES_TITRE = $(value TITRE)
+new: export DILEMMES_THEMES = $(value THEMES)
+new: $(STAMP)  ## nouvelle vignette : make new TITRE="…" THEMES="theme-a theme-b"
+	$(BIN)/python -m dilemmes new --titre "$$DILEMMES_TITRE" --themes "$$DILEMMES_THEMES"
+
 test: $(STAMP) chromium poppler  ## toute la suite de tests
 	$(BIN)/python -m pytest
 

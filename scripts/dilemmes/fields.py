@@ -28,6 +28,10 @@ Ref = Literal["theme", "piste", "cas", "etude", "alias", ""]
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SLUG_MAX = 80
 
+# What the template of ``make new`` writes where a researcher must write: a value that
+# still holds it is a problem, so that an unfilled scaffold never passes the check.
+PLACEHOLDER = "À REMPLIR"
+
 
 @dataclass(frozen=True)
 class Field:
@@ -198,7 +202,26 @@ VIGNETTE = Field(
                     300,
                     example="Faut-il insister pour conclure la vente pendant l'appel ?",
                 ),
-                Field("options", "liste", "au moins deux options", True, item=OPTION, min_items=2),
+                Field(
+                    "options",
+                    "liste",
+                    "au moins deux options",
+                    True,
+                    item=OPTION,
+                    min_items=2,
+                    example=[
+                        {
+                            "choix": "Insister pour conclure maintenant",
+                            "consequences": "L'objectif du jour progresse ; la cliente "
+                            "pourrait regretter son achat.",
+                        },
+                        {
+                            "choix": "Laisser à la cliente le temps de réfléchir",
+                            "consequences": "La cliente est respectée ; l'appel ne compte "
+                            "pas comme une vente.",
+                        },
+                    ],
+                ),
             ),
         ),
         Field(

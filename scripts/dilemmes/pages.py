@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from . import parcours_render, render
+from . import parcours_render, render, schema
 from .fields import PARCOURS_DIR
 from .model import Corpus
 
@@ -72,7 +72,12 @@ def parcours_pages(corpus: Corpus) -> Iterable[Page]:
         yield Page(f"parcours/{one.id}/trousse.md", kit, one.path)
 
 
-BUILDERS: tuple[Builder, ...] = (core_pages, redirect_pages, parcours_pages)
+def schema_pages(corpus: Corpus) -> Iterable[Page]:
+    """``donnees/vignette.schema.json``: the vignette format for editors (see ``schema``)."""
+    yield Page(schema.PUBLISHED_URI, schema.schema_json())
+
+
+BUILDERS: tuple[Builder, ...] = (core_pages, redirect_pages, parcours_pages, schema_pages)
 
 
 def build_pages(corpus: Corpus, builders: Iterable[Builder] = BUILDERS) -> dict[str, Page]:

@@ -262,3 +262,24 @@ def _registry_references(checked: dict[str, Checked], themes: set[str]) -> list[
                 if ref.ref == "theme" and ref.value not in themes:
                     problems.append(unknown(path, ref, themes))
     return problems
+
+
+def theme_titles(root: Path) -> dict[str, str]:
+    """Each theme id (its file name) with its title, for ``make new``; a page whose front
+    matter is broken still lists its id (``make check`` reports the page)."""
+    titles = {}
+    for file in _files(root, THEMES_DIR, ".md"):
+        values, _, _ = read_page(file.name, file.read_bytes(), fields.THEME)
+        titles[file.stem] = str(values.get("titre", file.stem))
+    return titles
+
+
+def study_ids(root: Path) -> list[str]:
+    """The ids of ``cases/_sources.yaml``, valid or not, for the scaffold's comment."""
+    path = root / SOURCES_FILE
+    if not path.is_file():
+        return []
+    loaded = load_yaml(SOURCES_FILE, path.read_bytes())
+    if not isinstance(loaded.root, Map):
+        return []
+    return sorted(key for key in loaded.root.entries if fields.SLUG.fullmatch(key))

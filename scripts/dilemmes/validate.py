@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import markup
-from .fields import SLUG, Field
+from .fields import PLACEHOLDER, SLUG, Field
 from .load import Map, Node, Scalar, Seq
 from .problems import Problem
 
@@ -147,6 +147,11 @@ class _Walker:
             )
             return None
         self.checked.lines[name] = node.line
+        if PLACEHOLDER in node.text:
+            self.problem(
+                node.line, "a-remplir", f"« {name} » est encore à remplir : {spec.description}"
+            )
+            return None
         if spec.kind == "nombre":
             return self._number(node, spec, name)
         if spec.kind == "date":
