@@ -99,4 +99,13 @@ CODES: dict[str, str] = {
     "cas-inconnu": "cas lié qui n'existe pas, ou cas lié à lui-même",
     "etude-inconnue": "étude absente de cases/_sources.yaml",
     "identifiant-duplique": "identifiant ou alias utilisé par deux cas",
+    # Anonymisation (personal_data.py)
+    "donnee-personnelle": "donnée personnelle possible : nom, numéro, adresse, date de naissance…",
+    # The audit of the built site (audit.py): a defect of the code, not of a vignette
+    "audit-script": "script ou style inattendu dans une page construite",
+    "audit-evenement": "attribut d'événement (onclick…) dans une page construite",
+    "audit-url": "adresse active (javascript:, data:…) ou redirection vers un autre site",
+    "audit-balise": "balise hors de la liste permise dans le contenu d'une page construite",
+    "audit-titre": "élément <title> manquant, en double ou qui contient du HTML",
+    "audit-squelette": "structure de page cassée par une balise",
 }
