@@ -23,18 +23,20 @@ from dilemmes.problems import CODES
 PACKAGE = REPO / "scripts" / "dilemmes"
 GUIDE = REPO / "docs" / "contribuer.md"
 
-# Constructor or method → index of its ``code`` argument.
-_CODE_ARGUMENT = {"Problem": 2, "problem": 1}
+# Where a problem is made → index of its ``code`` argument. Wrappers (``self.problem``,
+# ``_problem``, …) are found from their bodies and added.
+_MAKERS = {"Problem": 2}
 _FINDING_MODULES = {"markup.py"}  # personal_data.Finding carries a kind, not a code
 
 
-def _code_argument(call: ast.Call, module: str) -> ast.expr | None:
+def _called(call: ast.Call) -> str | None:
     func = call.func
-    name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
-    if name == "Finding" and module in _FINDING_MODULES:
-        index: int | None = 1
-    else:
-        index = _CODE_ARGUMENT.get(str(name))
+    return func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+
+
+def _code_argument(call: ast.Call, module: str, makers: dict[str, int]) -> ast.expr | None:
+    name = _called(call)
+    index = 1 if name == "Finding" and module in _FINDING_MODULES else makers.get(str(name))
     if index is None:
         return None
     for keyword in call.keywords:
@@ -43,34 +45,63 @@ def _code_argument(call: ast.Call, module: str) -> ast.expr | None:
     return call.args[index] if len(call.args) > index else None
 
 
-def _parameters(function: ast.FunctionDef) -> set[str]:
-    return {arg.arg for arg in function.args.args + function.args.kwonlyargs}
+def _functions() -> list[tuple[str, ast.FunctionDef]]:
+    return [
+        (path.name, node)
+        for path in sorted(PACKAGE.glob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.FunctionDef)
+    ]
 
 
-def codes_in_source() -> tuple[set[str], set[str]]:
-    """Literal codes, and the places (``module:function``) that pass a code by variable.
+def _wrapper_index(function: ast.FunctionDef, argument: ast.expr | None) -> int | None:
+    """The call index of ``function``'s parameter that it forwards as a code, if any."""
+    names = [arg.arg for arg in function.args.args]
+    if not isinstance(argument, ast.Name) or argument.id not in names:
+        return None
+    index = names.index(argument.id)
+    return index - 1 if names and names[0] == "self" else index
 
-    A function that only forwards its own ``code`` parameter is a wrapper: its callers
-    are read instead.
-    """
-    literal: set[str] = set()
-    dynamic: set[str] = set()
-    for path in sorted(PACKAGE.glob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for function in ast.walk(tree):
-            if not isinstance(function, ast.FunctionDef):
-                continue
+
+def _makers() -> dict[str, int]:
+    makers = dict(_MAKERS)
+    changed = True
+    while changed:  # a wrapper of a wrapper is a wrapper
+        changed = False
+        for module, function in _functions():
             for call in ast.walk(function):
                 if not isinstance(call, ast.Call):
                     continue
-                argument = _code_argument(call, path.name)
-                if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
-                    literal.add(argument.value)
-                elif isinstance(argument, ast.Name) and argument.id in _parameters(function):
-                    continue
-                elif argument is not None:
-                    dynamic.add(f"{path.name}:{function.name}")
+                index = _wrapper_index(function, _code_argument(call, module, makers))
+                if index is not None and function.name not in makers:
+                    makers[function.name] = index
+                    changed = True
+                elif index is not None:
+                    assert makers[function.name] == index, f"{module}:{function.name}"
+    return makers
+
+
+def codes_in_source() -> tuple[set[str], set[str]]:
+    """Literal codes, and the places (``module:function``) that pass a code by variable."""
+    makers = _makers()
+    literal: set[str] = set()
+    dynamic: set[str] = set()
+    for module, function in _functions():
+        for call in ast.walk(function):
+            if not isinstance(call, ast.Call):
+                continue
+            argument = _code_argument(call, module, makers)
+            if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+                literal.add(argument.value)
+            elif argument is not None and _wrapper_index(function, argument) is None:
+                dynamic.add(f"{module}:{function.name}")
     return literal, dynamic
+
+
+def test_wrappers_are_found() -> None:
+    makers = _makers()
+    assert makers["problem"] == 1  # self.problem(line, code, message)
+    assert makers["_problem"] == 2  # parcours._problem(checked, line, code, message)
 
 
 # The places that pass a code by variable, and where their codes come from.
@@ -93,9 +124,7 @@ def test_every_code_used_in_the_package_is_registered() -> None:
 def test_every_registered_code_is_used() -> None:
     literal, dynamic = codes_in_source()
     used = literal | {code for place in dynamic for code in DYNAMIC_SOURCES[place]()}
-    # Registered ahead of its integration into make check (personal_data.py, by the lead).
-    pending = {"donnee-personnelle"}
-    assert set(CODES) - used - pending == set(), "codes inutilisés dans problems.CODES"
+    assert set(CODES) - used == set(), "codes inutilisés dans problems.CODES"
 
 
 def test_codes_are_short_kebab_case_with_a_french_description() -> None:
@@ -146,7 +175,7 @@ def _real_lines(tmp_path: Path) -> set[str]:
     """Every line that make check prints for the problem fixtures, and for two setups
     that a fixture file in cases/ cannot produce (a registry page, a missing registry)."""
     lines = set()
-    for expected in (FIXTURES / "problemes").glob("*.attendu"):
+    for expected in FIXTURES.glob("problemes*/*.attendu"):
         lines |= set(expected.read_text(encoding="utf-8").splitlines())
     root = copy_project(tmp_path)
     (root / "docs" / "themes" / "sans-en-tete.md").write_text("Un thème.\n", encoding="utf-8")

@@ -99,7 +99,16 @@ CODES: dict[str, str] = {
     "cas-inconnu": "cas lié qui n'existe pas, ou cas lié à lui-même",
     "etude-inconnue": "étude absente de cases/_sources.yaml",
     "identifiant-duplique": "identifiant ou alias utilisé par deux cas",
-    # Anonymisation (personal_data.py)
+    # Training paths (parcours.py)
+    "nombre-invalide": "durée ou numéro de question qui n'est pas un nombre entier permis",
+    "duree-incoherente": "les durées des étapes ne totalisent pas la durée du parcours",
+    "etape-incomplete": "étape de parcours sans cas ni titre, ou avec les deux",
+    "questions-sans-cas": "questions choisies dans une étape de parcours sans cas",
+    "cas-brouillon": "cas en brouillon dans un parcours publié",
+    "cas-repete": "le même cas à deux étapes d'un parcours",
+    "question-inconnue": "numéro de question que le cas n'a pas",
+    "fichier-ignore": "parcours dans un fichier .yml au lieu de .yaml",
+    # Anonymisation (personal_data.py, anonymity.py)
     "donnee-personnelle": "donnée personnelle possible : nom, numéro, adresse, date de naissance…",
     # The audit of the built site (audit.py): a defect of the code, not of a vignette
     "audit-script": "script ou style inattendu dans une page construite",

@@ -97,6 +97,13 @@ def _date(field: Field) -> dict[str, Any]:
     return {**schema, "format": "date"}
 
 
+def _number(field: Field) -> dict[str, Any]:
+    schema: dict[str, Any] = {"type": "integer", "minimum": 1}
+    if field.maximum is not None:
+        schema["maximum"] = field.maximum
+    return schema
+
+
 def _choice(field: Field) -> dict[str, Any]:
     return {"type": "string", "enum": list(field.choices)}
 
@@ -127,6 +134,7 @@ _KINDS = {
     "markdown-ligne": _one_line,
     "markdown": _markdown,
     "date": _date,
+    "nombre": _number,
     "choix": _choice,
     "liste": _list,
     "objet": _object,
