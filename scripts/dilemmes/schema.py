@@ -42,7 +42,9 @@ def schema_json() -> str:
 
 
 def _schema(field: Field) -> dict[str, Any]:
-    schema: dict[str, Any] = {"description": _description(field)}
+    # An editor's hover shows the title as a heading: the key the researcher is on.
+    schema: dict[str, Any] = {"title": field.key} if field.key else {}
+    schema["description"] = _description(field)
     schema.update(_KINDS[field.kind](field))
     if field.default is not None:
         schema["default"] = field.default
