@@ -38,8 +38,13 @@ def finding_line(source: str, scalar: Scalar, finding: Finding) -> int:
 
 
 def personal_data_problems(checked: Checked, source: str) -> list[Problem]:
-    """One problem per finding in any text field of the file."""
+    """One problem per finding in any text field of the file.
+
+    Training paths have no ``anonymisation.accepter``: for them the hint is only to
+    remove the text.
+    """
     accepted = accepted_words(checked)
+    can_accept = "anonymisation" in checked.values
     problems = []
     for text in checked.texts:
         if text.key.startswith("anonymisation."):
@@ -51,8 +56,13 @@ def personal_data_problems(checked: Checked, source: str) -> list[Problem]:
                     finding_line(source, text.scalar, finding),
                     "donnee-personnelle",
                     f"donnée personnelle possible ({finding.label}) dans « {text.key} » : "
-                    f"« {finding.text} » ; {finding.reason} S'il s'agit d'un pseudonyme ou "
-                    "d'un organisme public, ajoutez-le à « anonymisation.accepter ».",
+                    f"« {finding.text} » ; {finding.reason}"
+                    + (
+                        " S'il s'agit d'un pseudonyme ou d'un organisme public, ajoutez-le à "
+                        "« anonymisation.accepter »."
+                        if can_accept
+                        else ""
+                    ),
                 )
             )
     return problems

@@ -18,6 +18,7 @@ from . import fields, model
 from .load import Map, Node, Scalar, Seq, load_yaml
 from .problems import Problem
 from .references import unknown
+from .anonymity import personal_data_problems
 from .validate import Checked, Reference, check_tree
 
 PARCOURS_DIR = fields.PARCOURS_DIR
@@ -56,6 +57,7 @@ def _read(path: str, data: bytes) -> tuple[model.Parcours | None, Checked, Steps
     _check_file_name(path, checked)
     _check_steps(steps, checked)
     _check_total(loaded.root, checked)
+    checked.problems.extend(personal_data_problems(checked, loaded.source))
     if checked.problems:
         return None, checked, steps
     return parcours_from_values(path, checked.values), checked, steps
