@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from . import fields, model
+from .anonymity import personal_data_problems
 from .load import Map, Node, Scalar, Seq, load_yaml
 from .problems import Problem
 from .references import unknown
-from .anonymity import personal_data_problems
 from .validate import Checked, Reference, check_tree
 
 PARCOURS_DIR = fields.PARCOURS_DIR
