@@ -6,7 +6,9 @@ STAMP := $(VENV)/.installe
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site check test new lint offline bench clean chromium poppler
+NPM_STAMP := node_modules/.installe
+
+.PHONY: serve site check test new lint offline bench clean chromium poppler java
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,7 +32,7 @@ new: export DILEMMES_THEMES = $(value THEMES)
 new: $(STAMP)  ## nouvelle vignette : make new TITRE="…" THEMES="theme-a theme-b"
 	$(BIN)/python -m dilemmes new --titre "$$DILEMMES_TITRE" --themes "$$DILEMMES_THEMES"
 
-test: $(STAMP) chromium poppler  ## toute la suite de tests
+test: $(STAMP) chromium poppler java $(NPM_STAMP)  ## toute la suite de tests
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)  ## ruff et mypy
@@ -39,7 +41,7 @@ lint: $(STAMP)  ## ruff et mypy
 	$(BIN)/mypy
 
 clean:
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache node_modules
 
 # Les tests de navigateur pilotent le Chromium de Debian (jamais un navigateur téléchargé).
 chromium:
@@ -52,3 +54,18 @@ poppler:
 	@command -v pdfinfo >/dev/null 2>&1 || { \
 		echo "Installation de poppler-utils (paquet Debian)…"; \
 		apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null; }
+
+# axe-core et le Nu HTML Checker (vnu.jar), épinglés dans package-lock.json. Sans les
+# scripts d'installation : celui de vnu-jar irait chercher Java en ligne ; le jar est livré.
+$(NPM_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+		echo "Installation de npm (paquet Debian)…"; \
+		apt-get update -qq && apt-get install -y -qq npm >/dev/null; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NPM_STAMP)
+
+# Le Nu HTML Checker tourne sur Java (17 ou plus récent).
+java:
+	@command -v java >/dev/null 2>&1 || { \
+		echo "Installation de Java (paquet Debian)…"; \
+		apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; }

@@ -100,3 +100,10 @@ def fixture_url(fixture_site: Path) -> Iterator[str]:
     """The fixture site served on loopback."""
     with serve_directory(fixture_site) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def shipped_url(shipped_site: Path) -> Iterator[str]:
+    """The repository's own site served on loopback."""
+    with serve_directory(shipped_site) as url:
+        yield url

@@ -14,6 +14,7 @@ import json
 import jinja2
 
 from . import markup
+from .facets import build_facets
 from .model import Case, Corpus, Piste, Theme
 
 MONTHS = (
@@ -64,6 +65,7 @@ def _environment() -> jinja2.Environment:
     env.filters.update(
         md=markup.md_text,
         e=markup.html_text,
+        attr=markup.html_attribute,
         block=markup.to_html,
         inline=markup.to_inline_html,
         attr_yaml=attr_yaml,
@@ -122,12 +124,27 @@ def render_piste(piste: Piste, corpus: Corpus) -> str:
 
 
 def render_case_index(corpus: Corpus) -> str:
-    """``cas/``: every case with its résumé and themes."""
+    """``cas/``: every case with its résumé and themes, and the explorer's filters."""
     cases = corpus.sorted_cases()
     case_themes = {
         case.id: [corpus.themes[t] for t in case.themes if t in corpus.themes] for case in cases
     }
-    return _ENV.get_template("cases_index.md.j2").render(cases=cases, case_themes=case_themes)
+    facets = build_facets(corpus)
+    filters = (
+        ("theme", "Thème", "Tous les thèmes", facets.themes),
+        ("fonction", "Fonction", "Toutes les fonctions", facets.fonctions),
+        ("canal", "Canal", "Tous les canaux", facets.canaux),
+        ("piste", "Piste d'action", "Toutes les pistes", facets.pistes),
+        ("niveau", "Niveau de la piste : qui peut agir", "Tous les niveaux", facets.niveaux),
+    )
+    return _ENV.get_template("cases_index.md.j2").render(
+        cases=cases, case_themes=case_themes, facets=facets, filters=filters
+    )
+
+
+def render_page(template: str, **context: object) -> str:
+    """A page of a feature module (``overview``, ``opendata``), with the same filters."""
+    return _ENV.get_template(template).render(**context)
 
 
 def render_redirect(case: Case) -> str:
