@@ -55,4 +55,9 @@ def test_every_page_type_has_a_golden_file() -> None:
         "pistes/reconnaitre-les-efforts.md",
         "pistes/index.md",
         "cas/ancienne-vente/index.html",
+        "vue-d-ensemble.md",
+        "donnees/index.md",
+        "donnees/cas.json",
+        "donnees/cas.csv",
+        "donnees/cas.schema.json",
     } <= set(PAGES)

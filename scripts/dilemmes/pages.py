@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from . import parcours_render, render, schema
+from . import opendata, overview, parcours_render, render, schema
 from .fields import PARCOURS_DIR
 from .model import Corpus
 
@@ -77,7 +77,26 @@ def schema_pages(corpus: Corpus) -> Iterable[Page]:
     yield Page(schema.PUBLISHED_URI, schema.schema_json())
 
 
-BUILDERS: tuple[Builder, ...] = (core_pages, redirect_pages, parcours_pages, schema_pages)
+def overview_pages(corpus: Corpus) -> Iterable[Page]:
+    """``vue-d-ensemble/``: guidance pages by themes, with their case counts."""
+    yield Page("vue-d-ensemble.md", overview.render_overview(corpus))
+
+
+def open_data_pages(corpus: Corpus) -> Iterable[Page]:
+    """``donnees/``: the « Données ouvertes » page, ``cas.json``, ``cas.csv`` and a schema."""
+    yield Page("donnees/index.md", opendata.render_page(corpus))
+    for uri, content in opendata.data_files(corpus):
+        yield Page(uri, content)
+
+
+BUILDERS: tuple[Builder, ...] = (
+    core_pages,
+    redirect_pages,
+    parcours_pages,
+    schema_pages,
+    overview_pages,
+    open_data_pages,
+)
 
 
 def build_pages(corpus: Corpus, builders: Iterable[Builder] = BUILDERS) -> dict[str, Page]:
