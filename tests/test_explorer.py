@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -9,7 +10,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import read_html
+from browser import serve_directory
+from conftest import copy_project, mkdocs_build, read_html
 from sitecheck import axe_violations
 
 ALL_CASES = {"piege-html", "vente-au-premier-appel", "repondre-par-courriel", "erreurs-de-saisie"}
@@ -73,6 +75,10 @@ def test_static_list_carries_every_case_and_its_keys(fixture_site: Path) -> None
     # Hostile role text is shown as text in its option, never as markup.
     assert "<script>alert('fonction')</script> (1)" in options
     assert html.select("#explorateur script, #explorateur option script") == []
+    # The script is loaded where it is needed only.
+    assert html.select_one("script[src$='assets/explorateur.js']") is not None
+    home = read_html(fixture_site / "index.html")
+    assert home.select_one("script[src$='assets/explorateur.js']") is None
 
 
 def test_without_javascript_the_page_is_the_full_list(chromium: Any, fixture_url: str) -> None:
@@ -184,3 +190,34 @@ def test_explorer_has_no_accessibility_violation_while_filtering(
     assert _shown(page) == {"erreurs-de-saisie"}
     assert axe_violations(page) == []
     assert page.locator("#explorateur-compte").get_attribute("role") == "status"
+
+
+def test_explorer_starts_after_an_instant_navigation(
+    tmp_path: Path, chromium: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With Material's ``navigation.instant`` (off today), the explorer still starts."""
+    root = copy_project(tmp_path)
+    config = root / "mkdocs.yml"
+    features = "  features:\n"
+    assert features in config.read_text("utf-8")
+    config.write_text(
+        config.read_text("utf-8").replace(features, features + "    - navigation.instant\n"),
+        "utf-8",
+    )
+    with socket.socket() as probe:  # instant loading only follows links under site_url
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    monkeypatch.setenv("DILEMMES_SITE_URL", f"http://127.0.0.1:{port}/")
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    with serve_directory(root / "site", port) as url:
+        page = chromium.new_page()
+        page.goto(url)
+        page.evaluate("window.pasRecharge = true")
+        page.locator(".md-nav__link", has_text="Les cas").first.click()
+        page.wait_for_selector("#explorateur:not([hidden])")
+        assert page.evaluate("window.pasRecharge") is True  # the same document: instant
+        page.select_option("#filtre-theme", "pression")
+        assert _shown(page) == {"vente-au-premier-appel", "piege-html"}
+        _wait_for_address(page, "?theme=pression")
+        page.close()

@@ -7,8 +7,9 @@
  *
  * Chaque cas porte ses clés dans des attributs data-* (data-theme, data-piste,
  * data-niveau, data-fonction, data-canal : des identifiants séparés par des espaces).
- * Le script est dans le contenu de la page : la navigation instantanée de Material le
- * réexécute à chaque arrivée sur la page ; il ne garde donc aucun état global.
+ * overrides/main.html ne le charge que sur cette page, ou sur toutes si la navigation
+ * instantanée de Material est activée : il démarre alors à chaque changement de page
+ * (document$) et ne garde aucun état global.
  */
 (function () {
   "use strict";
@@ -116,7 +117,9 @@
       } else {
         announceTimer = setTimeout(function () { status.textContent = message; }, ANNOUNCE_DELAY);
       }
-      addressTimer = setTimeout(function () { writeAddress(filters, input.value); }, ADDRESS_DELAY);
+      addressTimer = setTimeout(function () {
+        writeAddress(root, filters, input.value);
+      }, ADDRESS_DELAY);
     }
 
     form.addEventListener("submit", function (event) { event.preventDefault(); });
@@ -170,7 +173,9 @@
       " (le cas ou la valeur a peut-être changé de nom).";
   }
 
-  function writeAddress(filters, query) {
+  function writeAddress(root, filters, query) {
+    // Une page quittée (navigation instantanée) n'écrit plus dans l'adresse de la suivante.
+    if (!root.isConnected) return;
     var params = new URLSearchParams();
     FACETS.forEach(function (name) { if (filters[name]) params.set(name, filters[name]); });
     if (query.trim()) params.set("texte", query.trim());
@@ -181,6 +186,16 @@
     }
   }
 
-  var root = document.getElementById("explorateur");
-  if (root && root.hidden) start(root);
+  function init() {
+    var root = document.getElementById("explorateur");
+    if (root && root.hidden) start(root);
+  }
+
+  // document$ : l'observable de Material, émis au chargement et après chaque page
+  // chargée par la navigation instantanée.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);
+  } else {
+    init();
+  }
 })();
