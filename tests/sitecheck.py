@@ -60,7 +60,7 @@ def site_url_of(site: Path) -> str:
     """The ``site_url`` the site was built for: the first address of its sitemap."""
     match = re.search(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text("utf-8"))
     assert match, "sitemap.xml sans adresse"
-    return match.group(1)
+    return match.group(1).rsplit("/", 1)[0] + "/"  # « …/index.html » when built for files
 
 
 def broken_links(site: Path) -> list[str]:
