@@ -33,7 +33,7 @@ def page(chromium: Any) -> Iterator[Any]:
 def _shown(page: Any) -> set[str]:
     """Ids of the cases a person sees in the list."""
     hrefs = page.eval_on_selector_all(
-        "li.explorateur-cas:not([hidden]) > strong > a",
+        "li.explorateur-cas > strong > a",
         "links => links.filter(a => a.offsetParent !== null).map(a => a.getAttribute('href'))",
     )
     return {href.strip("/").split("/")[-1] for href in hrefs}
@@ -220,4 +220,40 @@ def test_explorer_starts_after_an_instant_navigation(
         page.select_option("#filtre-theme", "pression")
         assert _shown(page) == {"vente-au-premier-appel", "piege-html"}
         _wait_for_address(page, "?theme=pression")
+        page.close()
+
+
+def test_a_long_list_is_filtered_in_place_and_in_order(tmp_path: Path, chromium: Any) -> None:
+    """Past 50 changes the list is taken out of the page while it changes, then put back."""
+    root = copy_project(tmp_path)
+    base = (root / "cases" / "erreurs-de-saisie.yaml").read_text("utf-8")
+    for number in range(120):
+        code = "".join("abcdefghijklmnopqrstuvwxyz"[number // 26**k % 26] for k in (1, 0))
+        (root / "cases" / f"copie-{code}.yaml").write_text(
+            base.replace("id: erreurs-de-saisie", f"id: copie-{code}").replace(
+                "titre: Des erreurs de saisie", f"titre: Copie {code} des erreurs de saisie"
+            ),
+            "utf-8",
+        )
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    with serve_directory(root / "site") as url:
+        page = chromium.new_page()
+        page.goto(url + "cas/")
+        links = "li.explorateur-cas > strong > a"
+        href_list = "links => links.map(a => a.getAttribute('href'))"
+        before = page.eval_on_selector_all(links, href_list)
+        assert len(before) == 124
+        page.select_option("#filtre-theme", "pression")
+        assert _shown(page) == {"vente-au-premier-appel", "piege-html"}
+        page.select_option("#filtre-theme", "")
+        assert len(_shown(page)) == 124
+        # The list is back where it was, after the form, its cases in the same order.
+        assert (
+            page.evaluate(
+                "document.querySelector('li.explorateur-cas').parentElement.previousElementSibling.id"
+            )
+            == "explorateur"
+        )
+        assert page.eval_on_selector_all(links, href_list) == before
         page.close()

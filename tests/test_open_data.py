@@ -9,9 +9,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from referencing import Registry, Resource
 
 from conftest import FIXTURES, read_html
-from dilemmes import fields, opendata
+from dilemmes import fields, opendata, schema
 from dilemmes.load import load_yaml
 from dilemmes.model import Corpus
 from dilemmes.project import gather
@@ -82,13 +83,18 @@ def test_every_key_of_the_format_is_published_or_deliberately_left_out() -> None
     assert "anonymisation.accepter" not in nested and "contexte.fonction" in nested
 
 
-def test_json_follows_its_envelope_schema(with_drafts: Corpus) -> None:
-    schema = opendata.envelope_schema()
-    jsonschema.Draft7Validator.check_schema(schema)
-    # The cases themselves are checked against the vignette format in the test above.
-    outer = {**schema, "properties": {**schema["properties"], "cas": {"type": "array"}}}
-    jsonschema.Draft7Validator(outer).validate(json.loads(opendata.to_json(with_drafts)))
-    assert schema["properties"]["cas"]["items"] == {"$ref": "vignette.schema.json"}
+def test_json_follows_its_schema_and_each_case_the_vignette_schema(with_drafts: Corpus) -> None:
+    envelope = opendata.envelope_schema()
+    jsonschema.Draft7Validator.check_schema(envelope)
+    # cas.schema.json refers to vignette.schema.json beside it, as the site publishes both.
+    registry = Registry().with_resource(
+        opendata.VIGNETTE_SCHEMA, Resource.from_contents(schema.vignette_schema())
+    )
+    validator = jsonschema.Draft7Validator(envelope, registry=registry)
+    data = json.loads(opendata.to_json(with_drafts))
+    assert [error.message for error in validator.iter_errors(data)] == []
+    del data["cas"][1]["titre"]  # the cases are really checked, not waved through
+    assert [list(error.path) for error in validator.iter_errors(data)] == [["cas", 1]]
 
 
 def test_csv_is_one_row_per_published_case(with_drafts: Corpus) -> None:

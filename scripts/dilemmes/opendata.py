@@ -13,9 +13,10 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator
+from pathlib import PurePosixPath
 from typing import Any
 
-from . import fields, render
+from . import fields, render, schema
 from .fields import Field
 from .model import Case, Corpus
 
@@ -25,7 +26,7 @@ VERSION = "1.0"
 JSON_URI = "donnees/cas.json"
 CSV_URI = "donnees/cas.csv"
 SCHEMA_URI = "donnees/cas.schema.json"
-VIGNETTE_SCHEMA = "vignette.schema.json"  # published beside cas.json by ``schema``
+VIGNETTE_SCHEMA = PurePosixPath(schema.PUBLISHED_URI).name  # beside cas.json
 CASE_ADDRESS = "cas/{id}/"
 # Keys of the format that are not published: every published case is « publie », and
 # the personal-data check's word list is a tool setting, not part of the case.
@@ -294,6 +295,4 @@ def render_page(corpus: Corpus) -> str:
         format=FORMAT,
         case_address=CASE_ADDRESS,
         rows=field_rows(),
-        # Until ``schema`` publishes it beside cas.json (another branch), name it only.
-        vignette_schema_link="`donnees/vignette.schema.json`",
     )
