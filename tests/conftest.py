@@ -75,6 +75,23 @@ def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "site"
 
 
+def explorer_project(destination: Path) -> Path:
+    """The fixture project plus the cases of ``fixtures/explorateur/`` (roles, channels)."""
+    root = copy_project(destination)
+    for case in (FIXTURES / "explorateur").glob("*.yaml"):
+        shutil.copy(case, root / "cases" / case.name)
+    return root
+
+
+@pytest.fixture(scope="session")
+def explorer_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The explorer's fixture project, built once; returns its ``site/``."""
+    root = explorer_project(tmp_path_factory.mktemp("explorateur"))
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
 @pytest.fixture(scope="session")
 def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """A Playwright browser context on Debian's Chromium (``make test`` installs it)."""
@@ -99,6 +116,13 @@ def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 def fixture_url(fixture_site: Path) -> Iterator[str]:
     """The fixture site served on loopback."""
     with serve_directory(fixture_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def explorer_url(explorer_site: Path) -> Iterator[str]:
+    """The explorer's fixture site served on loopback."""
+    with serve_directory(explorer_site) as url:
         yield url
 
 

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from browser import serve_directory
-from conftest import copy_project, mkdocs_build, read_html
+from conftest import explorer_project, mkdocs_build, read_html
 from sitecheck import axe_violations
 
 ALL_CASES = {"piege-html", "vente-au-premier-appel", "repondre-par-courriel", "erreurs-de-saisie"}
@@ -51,8 +51,8 @@ def _wait_for_address(page: Any, expected: str) -> None:
     page.wait_for_function("expected => location.search === expected", arg=expected)
 
 
-def test_static_list_carries_every_case_and_its_keys(fixture_site: Path) -> None:
-    html = read_html(fixture_site / "cas" / "index.html")
+def test_static_list_carries_every_case_and_its_keys(explorer_site: Path) -> None:
+    html = read_html(explorer_site / "cas" / "index.html")
     tools = html.select_one("#explorateur")
     assert tools is not None and tools.has_attr("hidden")  # the form waits for JavaScript
     items = {li.select_one("a")["href"].strip("/"): li for li in html.select("li.explorateur-cas")}
@@ -77,21 +77,21 @@ def test_static_list_carries_every_case_and_its_keys(fixture_site: Path) -> None
     assert html.select("#explorateur script, #explorateur option script") == []
     # The script is loaded where it is needed only.
     assert html.select_one("script[src$='assets/explorateur.js']") is not None
-    home = read_html(fixture_site / "index.html")
+    home = read_html(explorer_site / "index.html")
     assert home.select_one("script[src$='assets/explorateur.js']") is None
 
 
-def test_without_javascript_the_page_is_the_full_list(chromium: Any, fixture_url: str) -> None:
+def test_without_javascript_the_page_is_the_full_list(chromium: Any, explorer_url: str) -> None:
     page = chromium.new_page()
     page.route("**/explorateur.js", lambda route: route.abort())
-    page.goto(fixture_url + "cas/?theme=cadence")
+    page.goto(explorer_url + "cas/?theme=cadence")
     assert _shown(page) == ALL_CASES
     assert not page.locator("#explorateur").is_visible()
     page.close()
 
 
-def test_filters_narrow_the_list_count_and_write_the_address(page: Any, fixture_url: str) -> None:
-    page.goto(fixture_url + "cas/")
+def test_filters_narrow_the_list_count_and_write_the_address(page: Any, explorer_url: str) -> None:
+    page.goto(explorer_url + "cas/")
     assert _shown(page) == ALL_CASES
     assert _status(page) == "4 cas au total."
     page.select_option("#filtre-theme", "cadence")
@@ -119,8 +119,8 @@ def test_filters_narrow_the_list_count_and_write_the_address(page: Any, fixture_
     _wait_for_address(page, "")
 
 
-def test_text_filter_forgives_accents_plurals_and_ligatures(page: Any, fixture_url: str) -> None:
-    page.goto(fixture_url + "cas/")
+def test_text_filter_forgives_accents_plurals_and_ligatures(page: Any, explorer_url: str) -> None:
+    page.goto(explorer_url + "cas/")
     page.locator("#filtre-texte").press_sequentially("manoeuvre clientele")
     assert _shown(page) == {"repondre-par-courriel"}  # « manœuvre, clientèle » in its keywords
     _wait_for_address(page, "?texte=manoeuvre+clientele")
@@ -132,29 +132,29 @@ def test_text_filter_forgives_accents_plurals_and_ligatures(page: Any, fixture_u
     assert _shown(page) == set()
 
 
-def test_a_shared_address_opens_the_same_view(page: Any, fixture_url: str) -> None:
-    page.goto(fixture_url + "cas/?fonction=conseiller-au-service-a-la-clientele&canal=courriel")
+def test_a_shared_address_opens_the_same_view(page: Any, explorer_url: str) -> None:
+    page.goto(explorer_url + "cas/?fonction=conseiller-au-service-a-la-clientele&canal=courriel")
     assert _shown(page) == {"repondre-par-courriel"}
     assert page.locator("#filtre-fonction").input_value() == "conseiller-au-service-a-la-clientele"
     assert page.locator("#filtre-canal").input_value() == "courriel"
     assert _status(page) == "1 cas sur 4 correspond à ces filtres."
     assert page.locator("details.explorateur-plus").get_attribute("open") is not None
-    page.goto(fixture_url + "cas/?texte=saisie")
+    page.goto(explorer_url + "cas/?texte=saisie")
     assert page.locator("#filtre-texte").input_value() == "saisie"
     assert _shown(page) == {"erreurs-de-saisie"}
 
 
 def test_an_unknown_value_in_an_old_address_is_said_and_ignored(
-    page: Any, fixture_url: str
+    page: Any, explorer_url: str
 ) -> None:
-    page.goto(fixture_url + "cas/?theme=theme-disparu&niveau=collectif")
+    page.goto(explorer_url + "cas/?theme=theme-disparu&niveau=collectif")
     assert _shown(page) == {"repondre-par-courriel", "erreurs-de-saisie"}
     assert "Filtre inconnu ignoré : « theme-disparu »" in _status(page)
     _wait_for_address(page, "?niveau=collectif")
 
 
-def test_filters_work_from_the_keyboard(page: Any, fixture_url: str) -> None:
-    page.goto(fixture_url + "cas/")
+def test_filters_work_from_the_keyboard(page: Any, explorer_url: str) -> None:
+    page.goto(explorer_url + "cas/")
     page.focus("#filtre-texte")
     page.keyboard.type("vente")
     assert _shown(page) == {"vente-au-premier-appel"}
@@ -172,9 +172,9 @@ def test_filters_work_from_the_keyboard(page: Any, fixture_url: str) -> None:
     assert page.evaluate("document.activeElement.id") == "filtre-texte"
 
 
-def test_on_a_phone_the_choices_fold_away_until_used(page: Any, fixture_url: str) -> None:
+def test_on_a_phone_the_choices_fold_away_until_used(page: Any, explorer_url: str) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(fixture_url + "cas/")
+    page.goto(explorer_url + "cas/")
     assert page.locator("#filtre-texte").is_visible()
     assert not page.locator("#filtre-theme").is_visible()
     page.locator("details.explorateur-plus > summary").click()
@@ -184,9 +184,9 @@ def test_on_a_phone_the_choices_fold_away_until_used(page: Any, fixture_url: str
 
 
 def test_explorer_has_no_accessibility_violation_while_filtering(
-    page: Any, fixture_url: str
+    page: Any, explorer_url: str
 ) -> None:
-    page.goto(fixture_url + "cas/?theme=cadence&texte=dossier")
+    page.goto(explorer_url + "cas/?theme=cadence&texte=dossier")
     assert _shown(page) == {"erreurs-de-saisie"}
     assert axe_violations(page) == []
     assert page.locator("#explorateur-compte").get_attribute("role") == "status"
@@ -196,7 +196,7 @@ def test_explorer_starts_after_an_instant_navigation(
     tmp_path: Path, chromium: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With Material's ``navigation.instant`` (off today), the explorer still starts."""
-    root = copy_project(tmp_path)
+    root = explorer_project(tmp_path)
     config = root / "mkdocs.yml"
     features = "  features:\n"
     assert features in config.read_text("utf-8")
@@ -225,7 +225,7 @@ def test_explorer_starts_after_an_instant_navigation(
 
 def test_a_long_list_is_filtered_in_place_and_in_order(tmp_path: Path, chromium: Any) -> None:
     """Past 50 changes the list is taken out of the page while it changes, then put back."""
-    root = copy_project(tmp_path)
+    root = explorer_project(tmp_path)
     base = (root / "cases" / "erreurs-de-saisie.yaml").read_text("utf-8")
     for number in range(120):
         code = "".join("abcdefghijklmnopqrstuvwxyz"[number // 26**k % 26] for k in (1, 0))

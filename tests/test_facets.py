@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from conftest import FIXTURES
+from conftest import explorer_project
 from dilemmes.facets import UNSPECIFIED, build_facets, channel_parts, fold, role_key, slug
 from dilemmes.project import gather
 
@@ -54,8 +56,8 @@ def test_a_channel_that_names_several_counts_under_each() -> None:
     assert channel_parts("Réseaux sociaux") == [("reseaux-sociaux", "Réseaux sociaux")]
 
 
-def test_fixture_facets_group_roles_and_count_cases() -> None:
-    facets = build_facets(gather(FIXTURES / "projet").corpus)
+def test_fixture_facets_group_roles_and_count_cases(tmp_path: Path) -> None:
+    facets = build_facets(gather(explorer_project(tmp_path)).corpus)
     roles = {choice.key: (choice.label, choice.count) for choice in facets.fonctions}
     # Both spellings as written; equally used, they come in alphabetical order.
     assert roles["conseiller-au-service-a-la-clientele"] == (
@@ -79,8 +81,8 @@ def test_fixture_facets_group_roles_and_count_cases() -> None:
     assert (case.fonction, case.canaux) == (UNSPECIFIED, (UNSPECIFIED,))
 
 
-def test_a_role_written_as_unspecified_joins_the_cases_without_one() -> None:
-    corpus = gather(FIXTURES / "projet").corpus
+def test_a_role_written_as_unspecified_joins_the_cases_without_one(tmp_path: Path) -> None:
+    corpus = gather(explorer_project(tmp_path)).corpus
     case = corpus.cases["erreurs-de-saisie"]
     corpus.cases["erreurs-de-saisie"] = type(case)(
         **{**case.__dict__, "contexte": {"fonction": "Non précisé"}}

@@ -18,7 +18,7 @@ from dilemmes.model import Corpus
 from dilemmes.project import gather
 from dilemmes.validate import check_tree
 
-PUBLISHED = ["erreurs-de-saisie", "piege-html", "repondre-par-courriel", "vente-au-premier-appel"]
+PUBLISHED = ["erreurs-de-saisie", "piege-html", "vente-au-premier-appel"]
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +40,7 @@ def test_json_holds_published_cases_only_with_version_and_registries(with_drafts
     assert data["version"] == opendata.VERSION
     assert data["schema_vignette"] == "vignette.schema.json"
     assert [case["id"] for case in data["cas"]] == PUBLISHED
-    assert data["nombre_de_cas"] == 4
+    assert data["nombre_de_cas"] == 3
     assert {t["id"] for t in data["themes"]} == {"pression", "cadence"}
     assert {p["id"]: p["niveau"] for p in data["pistes"]} == {
         "en-parler-en-equipe": "collectif",

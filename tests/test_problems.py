@@ -93,4 +93,4 @@ def test_clean_project_exits_0(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("5 cas valides (1 brouillon(s))")
+    assert result.stdout.startswith("4 cas valides (1 brouillon(s))")
