@@ -188,7 +188,7 @@
     });
     if (!unknown.length) return "";
     return " Filtre inconnu ignoré : " + unknown.join(", ") +
-      " (le cas ou la valeur a peut-être changé de nom).";
+      " (elle a peut-être changé de nom).";
   }
 
   function writeAddress(root, filters, query) {
