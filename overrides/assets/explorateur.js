@@ -187,8 +187,10 @@
       else unknown.push("« " + value + " »");
     });
     if (!unknown.length) return "";
-    return " Filtre inconnu ignoré : " + unknown.join(", ") +
-      " (elle a peut-être changé de nom).";
+    var many = unknown.length > 1;
+    return (many ? " Filtres inconnus ignorés : " : " Filtre inconnu ignoré : ") +
+      unknown.join(", ") + (many ? " (ces valeurs ont" : " (cette valeur a") +
+      " peut-être changé de nom).";
   }
 
   function writeAddress(root, filters, query) {
