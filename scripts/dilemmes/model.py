@@ -69,6 +69,28 @@ class Piste:
 
 
 @dataclass(frozen=True)
+class Dates:
+    """When a vignette file first entered the repository and when a commit last changed it."""
+
+    created: dt.datetime
+    changed: dt.datetime
+
+    @property
+    def is_new(self) -> bool:
+        """Never changed since it was added."""
+        return self.created == self.changed
+
+
+@dataclass(frozen=True)
+class Publication:
+    """Where the site lives and when each vignette changed, keyed by its path (git)."""
+
+    site_name: str = ""
+    site_url: str = ""
+    history: dict[str, Dates] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Study:
     id: str
     titre: str
@@ -152,6 +174,9 @@ class Corpus:
     pistes_by_theme: dict[str, tuple[Piste, ...]]
     related: dict[str, tuple[Case, ...]]
     parcours: dict[str, Parcours] = field(default_factory=dict)
+    # Facts about the site and the repository rather than the vignettes; the MkDocs
+    # adapter fills them in, tests pass them as data.
+    publication: Publication = field(default_factory=Publication)
 
     def sorted_cases(self) -> list[Case]:
         return sorted(self.cases.values(), key=_title_key)

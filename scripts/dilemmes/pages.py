@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from . import opendata, overview, parcours_render, render, schema
+from . import formation, news, opendata, overview, parcours_render, render, schema
 from .fields import PARCOURS_DIR
 from .model import Corpus
 
@@ -89,6 +89,27 @@ def open_data_pages(corpus: Corpus) -> Iterable[Page]:
         yield Page(uri, content)
 
 
+def trainer_pages(corpus: Corpus) -> Iterable[Page]:
+    """Per case: its trainer view, the QR code of its address, and former trainer addresses."""
+    for case in corpus.cases.values():
+        yield Page(
+            formation.trainer_uri(case.id), render.render_trainer_view(case, corpus), case.path
+        )
+        if corpus.publication.site_url:
+            url = formation.absolute_url(corpus.publication.site_url, f"cas/{case.id}/")
+            yield Page(formation.qr_uri(case.id), formation.qr_svg(url))
+        for alias in case.alias:
+            target = f"../../{case.id}/animation/"
+            yield Page(f"cas/{alias}/animation/index.html", render.render_redirect(case, target))
+
+
+def news_pages(corpus: Corpus) -> Iterable[Page]:
+    """``nouveautes/`` and its Atom feed."""
+    changes = news.recent_changes(corpus)
+    yield Page(news.PAGE_URI, render.render_news(changes))
+    yield Page(news.FEED_URI, news.atom_feed(corpus, changes))
+
+
 BUILDERS: tuple[Builder, ...] = (
     core_pages,
     redirect_pages,
@@ -96,6 +117,8 @@ BUILDERS: tuple[Builder, ...] = (
     schema_pages,
     overview_pages,
     open_data_pages,
+    trainer_pages,
+    news_pages,
 )
 
 

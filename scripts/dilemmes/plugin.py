@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -18,7 +19,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from . import addresses
 from .audit import audit_site
+from .history import read_git_history
+from .model import Publication
 from .pages import build_pages
 from .problems import format_problems
 from .project import gather
@@ -54,7 +58,13 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             if not self.serving:
                 raise PluginError(f"{summary} ; corrigez-les, « make check » les répète")
             log.warning("%s ; les pages valides restent visibles dans l'aperçu", summary)
-        for page in build_pages(gathered.corpus).values():
+        publication = Publication(
+            site_name=config.site_name,
+            site_url=config.site_url or "",
+            history=read_git_history(self._root(config)),
+        )
+        corpus = replace(gathered.corpus, publication=publication)
+        for page in build_pages(corpus).values():
             _replace(
                 files,
                 File.generated(config, page.src_uri, content=page.content),
@@ -63,7 +73,9 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """The security audit of every built page (see ``audit``); a finding fails the build."""
+        """The security audit of every built page (see ``audit``) and the published
+        addresses (see ``addresses``); a finding fails the build."""
+        self._check_addresses(config)
         problems = audit_site(Path(config.site_dir))
         if not problems:
             return
@@ -71,6 +83,23 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         summary = (
             f"audit de sécurité : {len(problems)} élément(s) actif(s) inattendu(s) dans le site"
         )
+        if not self.serving:
+            raise PluginError(summary)
+        log.warning(summary)
+
+    def _check_addresses(self, config: MkDocsConfig) -> None:
+        registry = self._root(config) / addresses.REGISTRY
+        if not registry.is_file():
+            return
+        entries, problems = addresses.parse_registry(
+            addresses.REGISTRY, registry.read_text("utf-8-sig")
+        )
+        exists = addresses.site_has(Path(config.site_dir))
+        problems += addresses.check_against_site(addresses.REGISTRY, entries, exists)
+        if not problems:
+            return
+        sys.stderr.write(format_problems(problems))
+        summary = f"{len(problems)} adresse(s) publiée(s) introuvable(s) dans le site construit"
         if not self.serving:
             raise PluginError(summary)
         log.warning(summary)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from . import fields, model
+from . import addresses, fields, model
 from .anonymity import personal_data_problems
 from .load import Map, load_yaml
 from .parcours import gather_parcours, publishable
@@ -218,6 +218,13 @@ def gather(root: Path, include_drafts: bool = False, read: Reader = Path.read_by
     broken = {p.path for p in problems}
     kept = [c for c in cases if c.path not in broken]
     drafts = tuple(c.id for c in kept if c.draft)
+    if (root / addresses.REGISTRY).is_file():
+        known = addresses.known_from(
+            checked, drafts, (t.id for t in themes), (p.id for p in pistes)
+        )
+        problems.extend(
+            addresses.check_registry(addresses.REGISTRY, read(root / addresses.REGISTRY), known)
+        )
     if not include_drafts:
         kept = [c for c in kept if not c.draft]
     corpus = model.build_corpus(kept, themes, pistes, studies)

@@ -13,7 +13,7 @@ import json
 
 import jinja2
 
-from . import markup
+from . import formation, markup, news
 from .facets import build_facets
 from .model import Case, Corpus, Piste, Theme
 
@@ -96,6 +96,24 @@ def render_case(case: Case, corpus: Corpus) -> str:
         related=corpus.related.get(case.id, ()),
         study=study,
         source_label=SOURCE_LABELS[case.source_type],
+        **formation.page_context(case, corpus, date_fr),
+    )
+
+
+def render_trainer_view(case: Case, corpus: Corpus) -> str:
+    """``cas/<id>/animation/``: the case with the trainer's notes and a session plan."""
+    pistes = [corpus.pistes[p] for p in case.pistes if p in corpus.pistes]
+    return _ENV.get_template("case_animation.md.j2").render(
+        case=case,
+        pistes=pistes,
+        study=corpus.studies.get(case.etude),
+        source_label=SOURCE_LABELS[case.source_type],
+        timing=formation.suggested_timing(case),
+        prompts=formation.debrief_prompts(pistes),
+        reading_rate=formation.READING_WORDS_PER_MINUTE,
+        minutes_per_option=formation.MINUTES_PER_OPTION,
+        minutes_per_question=formation.MINUTES_PER_QUESTION,
+        **formation.page_context(case, corpus, date_fr),
     )
 
 
@@ -147,9 +165,16 @@ def render_page(template: str, **context: object) -> str:
     return _ENV.get_template(template).render(**context)
 
 
-def render_redirect(case: Case) -> str:
-    """The HTML page left at a former address of a case."""
-    return _ENV.get_template("redirect.html.j2").render(case=case)
+def render_news(changes: list[news.Change]) -> str:
+    """``nouveautes/``: the cases added or changed most recently."""
+    return _ENV.get_template("nouveautes.md.j2").render(changes=changes)
+
+
+def render_redirect(case: Case, target: str = "") -> str:
+    """The HTML page left at a former address of a case; ``target`` is relative to it."""
+    return _ENV.get_template("redirect.html.j2").render(
+        case=case, target=target or f"../{case.id}/"
+    )
 
 
 NIVEAU_ORDER = (
