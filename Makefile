@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 NPM_STAMP := node_modules/.installe
 
-.PHONY: serve site check test new lint offline bench clean chromium poppler java
+.PHONY: serve site check test new lint offline bench clean chromium poppler zbar java
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,7 +32,7 @@ new: export DILEMMES_THEMES = $(value THEMES)
 new: $(STAMP)  ## nouvelle vignette : make new TITRE="…" THEMES="theme-a theme-b"
 	$(BIN)/python -m dilemmes new --titre "$$DILEMMES_TITRE" --themes "$$DILEMMES_THEMES"
 
-test: $(STAMP) chromium poppler java $(NPM_STAMP)  ## toute la suite de tests
+test: $(STAMP) chromium poppler zbar java $(NPM_STAMP)  ## toute la suite de tests
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)  ## ruff et mypy
@@ -69,3 +69,9 @@ java:
 	@command -v java >/dev/null 2>&1 || { \
 		echo "Installation de Java (paquet Debian)…"; \
 		apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; }
+
+# Les tests des fiches de cas imprimées lisent aussi le code QR (zbarimg).
+zbar:
+	@command -v zbarimg >/dev/null 2>&1 || { \
+		echo "Installation de zbar-tools (paquet Debian)…"; \
+		apt-get update -qq && apt-get install -y -qq zbar-tools >/dev/null; }

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -14,10 +16,40 @@ import pytest
 from bs4 import BeautifulSoup
 
 from browser import CHROMIUM, FLAGS, serve_directory
+from dilemmes.model import Dates, Publication
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
 SITE_CONFIG = ("mkdocs.yml", "overrides")
+
+
+def built_site_url() -> str:
+    """The ``site_url`` a build gets: the environment's, or mkdocs.yml's default."""
+    configured = re.search(
+        r'^site_url: !ENV \[DILEMMES_SITE_URL, "([^"]+)"\]',
+        (REPO / "mkdocs.yml").read_text("utf-8"),
+        re.M,
+    )
+    assert configured is not None, "site_url de mkdocs.yml introuvable"
+    return os.environ.get("DILEMMES_SITE_URL") or configured.group(1)
+
+
+def fixture_publication() -> Publication:
+    """Fixed site address and git dates for the fixture project; ``piege-html`` has none."""
+    zone = dt.timezone(dt.timedelta(hours=-5))
+    return Publication(
+        site_name="Dilemmes au travail",
+        site_url="https://exemple.org/dilemmes/",
+        history={
+            "cases/vente-au-premier-appel.yaml": Dates(
+                dt.datetime(2026, 3, 2, 10, tzinfo=zone), dt.datetime(2026, 11, 27, 9, tzinfo=zone)
+            ),
+            "cases/erreurs-de-saisie.yaml": Dates(
+                dt.datetime(2026, 10, 15, 14, tzinfo=zone),
+                dt.datetime(2026, 10, 15, 14, tzinfo=zone),
+            ),
+        },
+    )
 
 
 def copy_project(destination: Path, fixture: str = "projet") -> Path:
@@ -64,7 +96,7 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's own content, built once with the real configuration."""
     root = tmp_path_factory.mktemp("depot")
-    for name in ("mkdocs.yml", "overrides", "docs", "cases"):
+    for name in ("mkdocs.yml", "overrides", "docs", "cases", "adresses.txt"):
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, root / name)

@@ -7,11 +7,12 @@ deliberate change: ``DILEMMES_METTRE_A_JOUR=1 make test``, then read the diff.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, REPO
+from conftest import FIXTURES, REPO, fixture_publication
 from dilemmes.pages import build_pages
 from dilemmes.project import gather
 
@@ -22,7 +23,8 @@ UPDATE = os.environ.get("DILEMMES_METTRE_A_JOUR") == "1"
 def _generated() -> dict[str, str]:
     gathered = gather(FIXTURES / "projet")
     assert gathered.problems == []
-    return {uri: str(page.content) for uri, page in build_pages(gathered.corpus).items()}
+    corpus = replace(gathered.corpus, publication=fixture_publication())
+    return {uri: str(page.content) for uri, page in build_pages(corpus).items()}
 
 
 PAGES = _generated()
@@ -60,4 +62,9 @@ def test_every_page_type_has_a_golden_file() -> None:
         "donnees/cas.json",
         "donnees/cas.csv",
         "donnees/cas.schema.json",
+        "cas/vente-au-premier-appel/animation.md",
+        "cas/ancienne-vente/animation/index.html",
+        "cas/vente-au-premier-appel/qr.svg",
+        "nouveautes.md",
+        "nouveautes/flux.xml",
     } <= set(PAGES)

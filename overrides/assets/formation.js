@@ -125,12 +125,13 @@
   }
 
   function addCitationButtons(root) {
+    // Par classe : Material renomme l'id des blocs <pre> (« __code_… »).
     var targets = [
-      ["reference-auteur-date", "Copier la référence en style auteur-date"],
-      ["reference-bibtex", "Copier la référence BibTeX"]
+      [".cas-reference", "Copier la référence en style auteur-date"],
+      [".cas-bibtex", "Copier la référence BibTeX"]
     ];
     targets.forEach(function (pair) {
-      var target = root.querySelector("#" + pair[0]);
+      var target = root.querySelector(pair[0]);
       var heading = target ? target.previousElementSibling : null;
       if (!heading || heading.querySelector(".cas-bouton")) {
         return;

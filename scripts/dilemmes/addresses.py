@@ -129,18 +129,29 @@ def kind_of(address: str) -> tuple[str, str] | None:
 
 def check_against_corpus(path: str, entries: Iterable[Entry], known: Known) -> list[Problem]:
     """Registry addresses of cases, trainer views, themes and guidance the corpus lost."""
+    kinds = [(entry, kind_of(entry.address)) for entry in entries]
+    registered = {kind[1] for _, kind in kinds if kind and kind[0] == "cas"}
+    # A renamed case is a case whose address is not registered yet.
+    unregistered = sorted(known.cases - registered - known.aliases)
     problems = []
-    for entry in entries:
-        kind = kind_of(entry.address)
+    for entry, kind in kinds:
         if kind is None:
             continue
-        message = _lost(kind[0], kind[1], entry.address, known)
+        message = _lost(kind[0], kind[1], entry.address, known, unregistered)
         if message:
             problems.append(Problem(path, entry.line, "adresse-perdue", message))
     return problems
 
 
-def _lost(kind: str, key: str, address: str, known: Known) -> str | None:
+def _rename_hint(key: str, known: Known, unregistered: list[str]) -> str:
+    if 1 <= len(unregistered) <= 3:
+        names = ", ".join(f"cases/{case_id}.yaml" for case_id in unregistered)
+        return f" (pas encore dans {REGISTRY}, donc peut-être le nouveau nom : {names})"
+    nearest = closest(key, sorted(known.cases))
+    return f" (le cas au nom le plus proche : cases/{nearest}.yaml)" if nearest else ""
+
+
+def _lost(kind: str, key: str, address: str, known: Known, unregistered: list[str]) -> str | None:
     if kind in ("cas", "animation"):
         if key in known.cases or key in known.aliases:
             return None
@@ -150,8 +161,7 @@ def _lost(kind: str, key: str, address: str, known: Known) -> str | None:
                 "redevenu un brouillon ; remettez « statut: publie » ou, si le retrait est "
                 "voulu, retirez cette ligne"
             )
-        nearest = closest(key, sorted(known.cases))
-        hint = f" (le cas au nom le plus proche : cases/{nearest}.yaml)" if nearest else ""
+        hint = _rename_hint(key, known, unregistered)
         return (
             f"l'adresse publiée {address} ne mène plus à aucun cas ; si le cas a été renommé, "
             f"ajoutez « {key} » à la liste « alias » de sa vignette, par exemple "

@@ -93,6 +93,15 @@ def short_address(url: str) -> str:
     return re.sub(r"^[a-z]+://(www\.)?", "", url)
 
 
+def address_parts(short: str) -> list[str]:
+    """The short address cut after each ``/``: printed, it may wrap there and only there.
+
+    A break after a hyphen would leave a reader unsure whether the hyphen belongs to the
+    address, and pdftotext, like a person, would drop it.
+    """
+    return re.findall(r"[^/]*/|[^/]+$", short)
+
+
 def qr_svg(url: str) -> str:
     """A QR code of ``url`` as an SVG file of one ``path``, sized by CSS where it is shown.
 
@@ -139,8 +148,9 @@ def suggested_timing(case: Case) -> list[Step]:
         Step(
             "Questions pour la discussion",
             MINUTES_PER_QUESTION * questions,
-            f"{questions} question{'s' if questions > 1 else ''}, "
-            f"{MINUTES_PER_QUESTION} minutes chacune",
+            f"{questions} questions, {MINUTES_PER_QUESTION} minutes chacune"
+            if questions > 1
+            else f"1 question, {MINUTES_PER_QUESTION} minutes",
         ),
         Step("Retour sur la discussion", MINUTES_TO_DEBRIEF, "questions de retour ci-dessous"),
     ]
@@ -170,6 +180,7 @@ def page_context(case: Case, corpus: Corpus, format_date: DateFormat) -> dict[st
     return {
         "url": url if corpus.publication.site_url else "",
         "short": short_address(url),
+        "short_parts": address_parts(short_address(url)),
         "dates": case_dates(case, corpus),
         "citation": citation(case, corpus, format_date),
         "has_qr": bool(corpus.publication.site_url),

@@ -66,27 +66,24 @@ def _commits(text: str) -> Iterable[tuple[dt.datetime, list[tuple[str, list[str]
 def read_git_history(root: Path, folder: str = "cases") -> dict[str, Dates]:
     """Dates of every file under ``root/folder``, keyed by its path from ``root``.
 
-    Empty when ``root`` is not in a git repository or git is missing: the site still
-    builds, and pages say the date is unknown rather than inventing one.
+    Empty when ``root`` is not in a git repository, when git is missing or when the
+    clone is shallow: the site still builds, and pages say the dates are unknown rather
+    than showing wrong ones.
     """
-    command = [
-        "git",
-        "-c",
-        "core.quotePath=false",
-        "log",
-        GIT_LOG_FORMAT,
-        "--name-status",
-        "-M",
-        "--relative",
-        "--",
-        folder,
-    ]
+    log = ["-c", "core.quotePath=false", "log", GIT_LOG_FORMAT, "--name-status", "-M"]
+    # A shallow clone (CI's default depth of 1) would date every case to its last commit:
+    # better to say the dates are unknown than to print wrong ones.
+    if _git(root, "rev-parse", "--is-shallow-repository").strip() != "false":
+        return {}
+    return parse_git_log(_git(root, *log, "--relative", "--", folder))
+
+
+def _git(root: Path, *args: str) -> str:
+    """Standard output of a git command, empty when git or the repository is missing."""
     try:
         result = subprocess.run(
-            command, cwd=root, capture_output=True, text=True, check=False, timeout=120
+            ["git", *args], cwd=root, capture_output=True, text=True, check=False, timeout=120
         )
     except (OSError, subprocess.SubprocessError):
-        return {}
-    if result.returncode != 0:
-        return {}
-    return parse_git_log(result.stdout)
+        return ""
+    return result.stdout if result.returncode == 0 else ""

@@ -77,8 +77,8 @@ class Dates:
 
     @property
     def is_new(self) -> bool:
-        """Never changed since it was added."""
-        return self.created == self.changed
+        """Not changed on a later day than the one it was added."""
+        return self.created.date() == self.changed.date()
 
 
 @dataclass(frozen=True)

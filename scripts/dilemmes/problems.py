@@ -110,6 +110,10 @@ CODES: dict[str, str] = {
     "fichier-ignore": "parcours dans un fichier .yml au lieu de .yaml",
     # Anonymisation (personal_data.py, anonymity.py)
     "donnee-personnelle": "donnée personnelle possible : nom, numéro, adresse, date de naissance…",
+    # Published addresses (addresses.py, adresses.txt)
+    "adresse-perdue": "adresse publiée qui ne mène plus nulle part (cas renommé sans alias…)",
+    "adresse-invalide": "ligne de adresses.txt qui n'est pas une adresse du site",
+    "adresse-en-double": "adresse listée deux fois dans adresses.txt",
     # The audit of the built site (audit.py): a defect of the code, not of a vignette
     "audit-script": "script ou style inattendu dans une page construite",
     "audit-evenement": "attribut d'événement (onclick…) dans une page construite",
