@@ -29,7 +29,7 @@ def _rename(root: Path, old_id: str, new_id: str, extra: str = "") -> None:
     """What a researcher does: rename the file and the id, and update the links to it."""
     old = root / "cases" / f"{old_id}.yaml"
     old.rename(root / "cases" / f"{new_id}.yaml")
-    for case in (root / "cases").glob("*.yaml"):
+    for case in (root / "cases").rglob("*.yaml"):
         case.write_text(case.read_text("utf-8").replace(old_id, new_id), encoding="utf-8")
     with (root / "cases" / f"{new_id}.yaml").open("a", encoding="utf-8") as new:
         new.write(extra)

@@ -70,10 +70,14 @@ def read_git_history(root: Path, folder: str = "cases") -> dict[str, Dates]:
     clone is shallow: the site still builds, and pages say the dates are unknown rather
     than showing wrong ones.
     """
-    log = ["-c", "core.quotePath=false", "log", GIT_LOG_FORMAT, "--name-status", "-M"]
+    # In CI's container the checkout belongs to another user and git would refuse it
+    # (« dubious ownership », actions/checkout#766); the build already runs this
+    # repository's code, so trusting it for a read-only log adds no risk.
+    trust = ["-c", f"safe.directory={root.resolve()}"]
+    log = [*trust, "-c", "core.quotePath=false", "log", GIT_LOG_FORMAT, "--name-status", "-M"]
     # A shallow clone (CI's default depth of 1) would date every case to its last commit:
     # better to say the dates are unknown than to print wrong ones.
-    if _git(root, "rev-parse", "--is-shallow-repository").strip() != "false":
+    if _git(root, *trust, "rev-parse", "--is-shallow-repository").strip() != "false":
         return {}
     return parse_git_log(_git(root, *log, "--relative", "--", folder))
 
