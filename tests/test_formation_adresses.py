@@ -70,7 +70,13 @@ def test_every_published_address_is_registered(shipped_site: Path) -> None:
     registry = REPO / addresses.REGISTRY
     text = registry.read_text("utf-8")
     entries, _ = addresses.parse_registry(addresses.REGISTRY, text)
-    published = addresses.site_addresses(shipped_site, FEEDS)
+    # Pages, the feed, and the open data files that scripts read.
+    data = [
+        "/" + path.relative_to(shipped_site).as_posix()
+        for path in (shipped_site / "donnees").rglob("*")
+        if path.is_file() and path.name != "index.html"
+    ]
+    published = addresses.site_addresses(shipped_site, (*FEEDS, *data))
     missing = sorted(set(published) - {entry.address for entry in entries})
     if UPDATE and missing:
         registry.write_text(addresses.with_addresses(text, missing), encoding="utf-8")

@@ -16,6 +16,8 @@ from sitecheck import axe_violations, broken_links, vnu_errors
 SHIPPED_PAGES = [
     "",
     "cas/vente-des-le-premier-appel/",
+    "cas/vente-des-le-premier-appel/animation/",
+    "nouveautes/",
     "themes/pression-a-la-vente/",
     "pistes/reconnaitre-les-efforts/",
     "cas/",

@@ -27,7 +27,7 @@ REGISTRY_HEADER = """\
 # tests/test_formation_adresses.py) ; retirer une ligne est une décision à justifier.
 """
 
-_ADDRESS = re.compile(r"^/(?:[a-z0-9][a-z0-9._-]*/)*(?:[a-z0-9][a-z0-9_-]*\.[a-z0-9]+)?$")
+_ADDRESS = re.compile(r"^/(?:[a-z0-9][a-z0-9._-]*/)*(?:[a-z0-9][a-z0-9._-]*\.[a-z0-9]+)?$")
 _KINDS = (
     (re.compile(r"^/cas/([a-z0-9-]+)/$"), "cas"),
     (re.compile(r"^/cas/([a-z0-9-]+)/animation/$"), "animation"),
