@@ -77,10 +77,6 @@ def case_address(case_id: str) -> str:
     return f"cas/{case_id}/"
 
 
-def trainer_address(case_id: str) -> str:
-    return f"cas/{case_id}/animation/"
-
-
 def absolute_url(site_url: str, address: str) -> str:
     """``site_url`` joined with a site-relative address; the address alone without one."""
     if not site_url:

@@ -96,7 +96,8 @@ def trainer_pages(corpus: Corpus) -> Iterable[Page]:
             formation.trainer_uri(case.id), render.render_trainer_view(case, corpus), case.path
         )
         if corpus.publication.site_url:
-            url = formation.absolute_url(corpus.publication.site_url, f"cas/{case.id}/")
+            address = formation.case_address(case.id)
+            url = formation.absolute_url(corpus.publication.site_url, address)
             yield Page(formation.qr_uri(case.id), formation.qr_svg(url))
         for alias in case.alias:
             target = f"../../{case.id}/animation/"

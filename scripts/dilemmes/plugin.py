@@ -1,8 +1,9 @@
 """The MkDocs adapter: gathered corpus in, in-memory pages out; nothing written to docs/.
 
 Hooks (https://www.mkdocs.org/dev-guide/plugins/#events): ``on_startup`` learns whether
-this is a preview (drafts shown), ``on_files`` gathers the whole corpus and adds the
-generated pages, ``on_post_build`` audits the built HTML.
+this is a preview (drafts shown), ``on_files`` gathers the whole corpus, adds the site's
+address and the git dates of the vignettes (``history``) and adds the generated pages,
+``on_post_build`` checks the published addresses (``addresses``) and audits the built HTML.
 """
 
 from __future__ import annotations
