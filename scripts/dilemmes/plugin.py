@@ -2,7 +2,8 @@
 
 Hooks (https://www.mkdocs.org/dev-guide/plugins/#events): ``on_startup`` learns whether
 this is a preview (drafts shown), ``on_files`` gathers the whole corpus and adds the
-generated pages, ``on_post_build`` audits the built HTML.
+generated pages, ``on_page_markdown`` keeps case and trainer pages out of Material's search
+index, ``on_post_build`` writes our search index in its place (``search_site``).
 """
 
 from __future__ import annotations
@@ -15,13 +16,17 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from .audit import audit_site
-from .pages import build_pages
+from .model import Corpus
+from .pages import build_pages, case_uri
 from .problems import format_problems
 from .project import gather
+from .search_documents import is_trainer_page
+from .search_site import write_search
 
 log = logging.getLogger("mkdocs.plugins.dilemmes")
 
@@ -35,6 +40,9 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
 
     def __init__(self) -> None:
         self.serving = False
+        self.corpus: Corpus | None = None
+        self.urls: dict[str, str] = {}
+        self.case_sources: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -60,10 +68,32 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
                 File.generated(config, page.src_uri, content=page.content),
                 edit_path=page.edit_path,
             )
+        self.corpus = gathered.corpus
+        self.urls = {file.src_uri: file.url for file in files.documentation_pages()}
+        self.case_sources = {case_uri(case_id) for case_id in gathered.corpus.cases}
         return files
 
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        # Cases enter the search index from their vignette (search_documents), trainer
+        # pages never: Material's plugin need not read either.
+        if page.file.src_uri in self.case_sources or is_trainer_page(page.url):
+            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        return markdown
+
+    @event_priority(-50)  # after Material's search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """The security audit of every built page (see ``audit``); a finding fails the build."""
+        """Our search index in place of Material's, then the security audit of every page."""
+        if self.corpus is not None and "material/search" in config.plugins:
+            written = write_search(Path(config.site_dir), self.corpus, self.urls)
+            log.info(
+                "Recherche : %d documents, %d fichiers, %d octets (manifeste : %d octets)",
+                written.documents,
+                written.files,
+                written.total_bytes,
+                written.manifest_bytes,
+            )
         problems = audit_site(Path(config.site_dir))
         if not problems:
             return

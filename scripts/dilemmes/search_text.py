@@ -1,0 +1,145 @@
+"""Search text: the words of a French text as the search index and the query see them.
+
+The same rules run in the browser (``overrides/assets/javascripts/recherche.js``,
+``termes``); a test feeds both the same strings. Rules, in order:
+
+1. lower case; the ligatures œ and æ become ``oe`` and ``ae``; accents are removed
+   (« Clientèle » and « clientele » are one word, as are « manœuvre » and « manoeuvre »);
+2. a word is a run of letters and digits: apostrophes (' and ’) and hyphens separate
+   words, so « l'entreprise » gives « entreprise »; single letters (the elided l, d, j, …)
+   and elided fragments (qu, jusqu, lorsqu, …) are dropped;
+3. a light French stemming: a final ``s`` or ``x`` (plural) goes, then a final ``e``
+   after ``ee`` or ``ere`` and ``le``/``ne`` after ``elle``/``enne`` (feminine): « employées »,
+   « employé » → ``employe`` ; « conseillères », « conseiller » → ``conseiller``.
+
+Stemming only ever removes letters, so a word typed halfway is still a prefix of the
+stem of the whole word: the browser matches the last word of a query as a prefix.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
+ELIDED = frozenset({"qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"})
+# Common words that would only make the index heavier: every case contains them.
+STOP_WORDS = frozenset(
+    (
+        "au",
+        "aux",
+        "avec",
+        "ce",
+        "ces",
+        "cet",
+        "cette",
+        "dans",
+        "de",
+        "des",
+        "du",
+        "elle",
+        "elles",
+        "en",
+        "est",
+        "et",
+        "etre",
+        "eu",
+        "il",
+        "ils",
+        "je",
+        "la",
+        "le",
+        "les",
+        "leur",
+        "leurs",
+        "lui",
+        "mais",
+        "me",
+        "meme",
+        "mes",
+        "moi",
+        "mon",
+        "ne",
+        "nos",
+        "notre",
+        "nous",
+        "on",
+        "ont",
+        "ou",
+        "par",
+        "pas",
+        "pour",
+        "qu",
+        "que",
+        "qui",
+        "sa",
+        "se",
+        "ses",
+        "son",
+        "sont",
+        "sur",
+        "ta",
+        "te",
+        "tes",
+        "toi",
+        "ton",
+        "tu",
+        "un",
+        "une",
+        "vos",
+        "votre",
+        "vous",
+    )
+)
+
+
+def fold(text: str) -> str:
+    """Lower case, ligatures spelled out, accents removed."""
+    decomposed = unicodedata.normalize("NFD", text.lower().translate(LIGATURES))
+    return "".join(ch for ch in decomposed if unicodedata.category(ch)[0] != "M")
+
+
+def stem(word: str) -> str:
+    """A folded word without its plural and its most common feminine endings."""
+    if len(word) > 3 and word[-1] in "sx" and word[-2] != "s":
+        word = word[:-1]
+    if len(word) > 4 and word.endswith("ee"):
+        return word[:-1]
+    if len(word) > 5 and word.endswith("ere"):
+        return word[:-1]
+    if len(word) > 5 and (word.endswith("elle") or word.endswith("enne")):
+        return word[:-2]
+    return word
+
+
+def is_word_char(char: str) -> bool:
+    """Letters, digits and combining marks (a decomposed « é » stays one word)."""
+    return unicodedata.category(char)[0] in "LNM"
+
+
+def spans(text: str) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, folded word)`` for every word of ``text``, before stemming.
+
+    Offsets are those of ``text``: folding may change a word's length (« œ » gives two
+    letters), so each word is folded on its own.
+    """
+    start = -1
+    for index, char in enumerate(text):
+        if is_word_char(char):
+            if start < 0:
+                start = index
+        elif start >= 0:
+            yield start, index, fold(text[start:index])
+            start = -1
+    if start >= 0:
+        yield start, len(text), fold(text[start:])
+
+
+def is_word(folded: str) -> bool:
+    """False for what the index leaves out: single letters and elided fragments."""
+    return len(folded) > 1 and folded not in ELIDED
+
+
+def terms(text: str) -> list[str]:
+    """The index terms of a text, in order, stop words included."""
+    return [stem(folded) for _start, _end, folded in spans(text) if is_word(folded)]
