@@ -13,9 +13,10 @@ from typing import Any
 WATCH = """() => {
   if (window.__rechercheVue) return;
   window.__rechercheVue = { key: 0, change: 0 };
-  document.addEventListener('keyup', () => { window.__rechercheVue.key = performance.now(); }, true);
+  const now = () => performance.now();
+  document.addEventListener('keyup', () => { window.__rechercheVue.key = now(); }, true);
   const meta = document.querySelector('.md-search-result__meta');
-  new MutationObserver(() => { window.__rechercheVue.change = performance.now(); })
+  new MutationObserver(() => { window.__rechercheVue.change = now(); })
     .observe(meta, { childList: true, characterData: true, subtree: true });
 }"""
 SETTLED = """() => {
@@ -74,9 +75,7 @@ def search(page: Any, query: str) -> list[Result]:
         if items.count() >= total:
             break
         page.locator(".md-search__scrollwrap").evaluate("el => { el.scrollTop = 0; }")
-        page.locator(".md-search__scrollwrap").evaluate(
-            "el => { el.scrollTop = el.scrollHeight; }"
-        )
+        page.locator(".md-search__scrollwrap").evaluate("el => { el.scrollTop = el.scrollHeight; }")
         page.wait_for_timeout(50)
     results = [Result(**item) for item in page.evaluate(RESULTS)]
     assert len(results) == total, f"{line} : {len(results)} résultats affichés"

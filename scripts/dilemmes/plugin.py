@@ -3,13 +3,15 @@
 Hooks (https://www.mkdocs.org/dev-guide/plugins/#events): ``on_startup`` learns whether
 this is a preview (drafts shown), ``on_files`` gathers the whole corpus and adds the
 generated pages, ``on_page_markdown`` keeps case and trainer pages out of Material's search
-index, ``on_post_build`` writes our search index in its place (``search_site``).
+index, ``on_post_build`` writes our search index in its place (``search_site``) and
+audits the built HTML.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+import time
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -86,14 +88,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Our search index in place of Material's, then the security audit of every page."""
         if self.corpus is not None and "material/search" in config.plugins:
-            written = write_search(Path(config.site_dir), self.corpus, self.urls)
-            log.info(
-                "Recherche : %d documents, %d fichiers, %d octets (manifeste : %d octets)",
-                written.documents,
-                written.files,
-                written.total_bytes,
-                written.manifest_bytes,
-            )
+            self._write_search(Path(config.site_dir))
         problems = audit_site(Path(config.site_dir))
         if not problems:
             return
@@ -104,6 +99,19 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         if not self.serving:
             raise PluginError(summary)
         log.warning(summary)
+
+    def _write_search(self, site_dir: Path) -> None:
+        assert self.corpus is not None
+        start = time.perf_counter()
+        written = write_search(site_dir, self.corpus, self.urls)
+        log.info(
+            "Recherche : %d documents, %d fichiers, %d octets (manifeste : %d octets) en %.1f s",
+            written.documents,
+            written.files,
+            written.total_bytes,
+            written.manifest_bytes,
+            time.perf_counter() - start,
+        )
 
 
 def _replace(files: Files, file: File, edit_path: str | None) -> None:

@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .search_text import STOP_WORDS, is_word, spans, stem
+from .search_text import STOP_WORDS, WORD, fold, is_word, stem
 
 CHUNK_BYTES = 24_000
 BLOCK_SIZE = 8
@@ -60,30 +60,37 @@ class Index:
     spellings: dict[str, set[str]] = field(default_factory=dict)
 
 
-def _field_terms(text: str, spellings: dict[str, set[str]]) -> Counter[str]:
+def _field_terms(
+    text: str, spellings: dict[str, set[str]], known: dict[str, str | None]
+) -> Counter[str]:
+    """The terms of a text and how often each occurs; ``known`` caches word → term."""
     counts: Counter[str] = Counter()
-    for start, end, folded in spans(text):
-        if not is_word(folded) or folded in STOP_WORDS:
-            continue
-        term = stem(folded)
-        counts[term] += 1
-        spelled = text[start:end].lower()
-        if not spelled.startswith(term):
+    for spelled, count in Counter(WORD.findall(text.lower())).items():
+        if spelled not in known:
+            folded = fold(spelled)
+            keep = is_word(folded) and folded not in STOP_WORDS
+            known[spelled] = stem(folded) if keep else None
+            term = known[spelled]
             # Only spellings that the term does not already match as a prefix are kept:
-            # the page highlighter needs « clientèle » for the term « clientel ».
-            spellings[term].add(spelled)
+            # the page highlighter needs « clientèle » for the term « clientele ».
+            if term is not None and not spelled.startswith(term):
+                spellings[term].add(spelled)
+        term = known[spelled]
+        if term is not None:
+            counts[term] += count
     return counts
 
 
 def build_index(documents: Sequence[Document]) -> Index:
     """Score every term of every document (BM25F, with per-field weights)."""
     spellings: dict[str, set[str]] = defaultdict(set)
+    known: dict[str, str | None] = {}
     per_doc: list[list[tuple[Field, Counter[str], int]]] = []
     lengths: dict[tuple[float, bool], list[int]] = defaultdict(list)
     for document in documents:
         analysed = []
         for item in document.fields:
-            counts = _field_terms(item.text, spellings)
+            counts = _field_terms(item.text, spellings, known)
             size = sum(counts.values())
             analysed.append((item, counts, size))
             lengths[(item.weight, item.long)].append(size)

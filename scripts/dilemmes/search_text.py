@@ -18,79 +18,22 @@ stem of the whole word: the browser matches the last word of a query as a prefix
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 
 LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
 ELIDED = frozenset({"qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"})
 # Common words that would only make the index heavier: every case contains them.
-STOP_WORDS = frozenset(
-    (
-        "au",
-        "aux",
-        "avec",
-        "ce",
-        "ces",
-        "cet",
-        "cette",
-        "dans",
-        "de",
-        "des",
-        "du",
-        "elle",
-        "elles",
-        "en",
-        "est",
-        "et",
-        "etre",
-        "eu",
-        "il",
-        "ils",
-        "je",
-        "la",
-        "le",
-        "les",
-        "leur",
-        "leurs",
-        "lui",
-        "mais",
-        "me",
-        "meme",
-        "mes",
-        "moi",
-        "mon",
-        "ne",
-        "nos",
-        "notre",
-        "nous",
-        "on",
-        "ont",
-        "ou",
-        "par",
-        "pas",
-        "pour",
-        "qu",
-        "que",
-        "qui",
-        "sa",
-        "se",
-        "ses",
-        "son",
-        "sont",
-        "sur",
-        "ta",
-        "te",
-        "tes",
-        "toi",
-        "ton",
-        "tu",
-        "un",
-        "une",
-        "vos",
-        "votre",
-        "vous",
-    )
-)
+# fmt: off
+STOP_WORDS = frozenset((
+    "au", "aux", "avec", "ce", "ces", "cet", "cette", "dans", "de", "des", "du", "elle",
+    "elles", "en", "est", "et", "etre", "eu", "il", "ils", "je", "la", "le", "les", "leur",
+    "leurs", "lui", "mais", "me", "meme", "mes", "moi", "mon", "ne", "nos", "notre", "nous",
+    "on", "ont", "ou", "par", "pas", "pour", "qu", "que", "qui", "sa", "se", "ses", "son",
+    "sont", "sur", "ta", "te", "tes", "toi", "ton", "tu", "un", "une", "vos", "votre", "vous",
+))
+# fmt: on
 
 
 def fold(text: str) -> str:
@@ -112,9 +55,22 @@ def stem(word: str) -> str:
     return word
 
 
-def is_word_char(char: str) -> bool:
-    """Letters, digits and combining marks (a decomposed « é » stays one word)."""
-    return unicodedata.category(char)[0] in "LNM"
+def _mark_ranges() -> str:
+    """A regex class body of every combining mark (category M) where marks are encoded."""
+    ranges: list[str] = []
+    start = -1
+    for code in (*range(0x20000), *range(0xE0000, 0xE1000)):
+        if unicodedata.category(chr(code))[0] == "M":
+            start = code if start < 0 else start
+        elif start >= 0:
+            ranges.append(f"\\U{start:08x}-\\U{code - 1:08x}")
+            start = -1
+    return "".join(ranges)
+
+
+# Letters, digits and combining marks, as ``[\p{L}\p{N}\p{M}]`` in the browser: a decomposed
+# « é » (e + accent) stays one word. ``[^\W_]`` is Python's letters and digits.
+WORD = re.compile(f"(?:[^\\W_]|[{_mark_ranges()}])+")
 
 
 def spans(text: str) -> Iterator[tuple[int, int, str]]:
@@ -123,16 +79,8 @@ def spans(text: str) -> Iterator[tuple[int, int, str]]:
     Offsets are those of ``text``: folding may change a word's length (« œ » gives two
     letters), so each word is folded on its own.
     """
-    start = -1
-    for index, char in enumerate(text):
-        if is_word_char(char):
-            if start < 0:
-                start = index
-        elif start >= 0:
-            yield start, index, fold(text[start:index])
-            start = -1
-    if start >= 0:
-        yield start, len(text), fold(text[start:])
+    for match in WORD.finditer(text):
+        yield match.start(), match.end(), fold(match.group())
 
 
 def is_word(folded: str) -> bool:
