@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from .search_text import STOP_WORDS, WORD, fold, is_word, stem
 
 CHUNK_BYTES = 24_000
-BLOCK_SIZE = 8
+BLOCK_SIZE = 4
 MAX_RESULTS = 50
 SATURATION = 2.0  # BM25's k1: how fast repeating a word stops adding to its weight
 LENGTH_NORM = 0.75  # BM25's b, for long fields only

@@ -260,12 +260,14 @@
       return groups;
     }
 
-    function search(value) {
+    function search(value, ticket) {
       var words = parseQuery(value, stopWords);
       if (!words.length) return Promise.resolve({ items: [] });
       return Promise.all(words.map(function (word) {
         return Promise.all(chunksFor(word).map(function (n) { return piece("termes/" + n); }));
       })).then(function (chunks) {
+        // Typing went on meanwhile: the results of this query would never be shown.
+        if (ticket !== latest) return null;
         var perWord = words.map(function (word, w) { return scoreWord(word, chunks[w]); });
         var groups = group(rank(words, perWord));
         var numbers = [];
@@ -298,8 +300,8 @@
             return Promise.resolve({ type: 1 });
           case 2: // QUERY: only the newest query is answered
             var ticket = ++latest;
-            return search(message.data).then(
-              function (data) { return ticket === latest ? { type: 3, data: data } : null; },
+            return search(message.data, ticket).then(
+              function (data) { return data && ticket === latest ? { type: 3, data: data } : null; },
               function (error) {
                 console.warn("Recherche impossible :", error);
                 return ticket === latest ? { type: 3, data: { items: [] } } : null;
