@@ -12,6 +12,7 @@ from conftest import copy_project, mkdocs_build
 from dilemmes.project import gather
 from dilemmes.search_documents import is_trainer_page
 from dilemmes.search_text import fold
+from search_data import search_terms
 
 TRAINER_PAGE = """---
 title: Animer le cas
@@ -31,14 +32,6 @@ def _search_files(site: Path) -> dict[str, str]:
     }
 
 
-def _index_terms(site: Path) -> set[str]:
-    found: set[str] = set()
-    for piece in (site / "search" / "termes").glob("*.js"):
-        text = piece.read_text("utf-8")
-        found.update(json.loads(text[text.index(",") + 1 : text.rindex(")")])["t"])
-    return found
-
-
 @pytest.fixture(scope="module")
 def site_with_trainer_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture project with a trainer page where the trainer view will put one."""
@@ -46,6 +39,19 @@ def site_with_trainer_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     trainer = root / "docs" / "cas" / "vente-au-premier-appel" / "animation.md"
     trainer.parent.mkdir(parents=True)
     trainer.write_text(TRAINER_PAGE, encoding="utf-8")
+    # A word found only in a case's ``animation`` note.
+    case = root / "cases" / "vente-au-premier-appel.yaml"
+    note = "  Commencez par un tour de table.\n"
+    text = case.read_text("utf-8")
+    assert note in text
+    case.write_text(text.replace(note, note + "  Nommez le biais xylographique.\n"), "utf-8")
+    # A page anywhere else that quotes a case's note (fixture: « Commencez par un tour de
+    # table. ») stays on the site but out of the search.
+    quoting = root / "docs" / "a-propos.md"
+    quoting.write_text(
+        quoting.read_text("utf-8") + "\n## Ressemblances\n\nCommencez par un tour de table.\n",
+        encoding="utf-8",
+    )
     config = root / "mkdocs.yml"
     text = config.read_text("utf-8").replace("not_in_nav: |\n", "not_in_nav: |\n  /cas/*/*.md\n")
     config.write_text(text, encoding="utf-8")
@@ -63,14 +69,18 @@ def test_trainer_notes_are_not_in_the_search_data(site_with_trainer_page: Path) 
     assert "animation/" not in data
     # Nor the ``animation`` field of any vignette: none of its sentences, none of its
     # words that appear nowhere else in the case.
-    terms = _index_terms(site)
+    terms = search_terms(site)
     corpus = gather(site.parent).corpus
     notes = [case for case in corpus.cases.values() if case.animation]
     assert notes
     for case in notes:
         for sentence in re.split(r"[.!?\n]", case.animation):
             assert len(sentence) < 20 or sentence.strip() not in data
-    assert "tour" not in terms and "table" not in terms  # « Commencez par un tour de table. »
+    assert "xylographique" not in terms and "xylographique" not in data
+    about = (site / "a-propos" / "index.html").read_text("utf-8")
+    assert "Commencez par un tour de table." in about
+    assert "a-propos/#ressemblances" not in data
+    assert "a-propos/" in data  # the rest of that page is still found
 
 
 def test_material_index_is_replaced_by_a_small_manifest(fixture_site: Path) -> None:
@@ -85,7 +95,7 @@ def test_material_index_is_replaced_by_a_small_manifest(fixture_site: Path) -> N
 
 
 def test_keywords_and_themes_are_searchable_but_drafts_are_not(fixture_site: Path) -> None:
-    terms = _index_terms(fixture_site)
+    terms = search_terms(fixture_site)
     assert {"soumission", "pression", "cadence"} <= terms  # mots_cles, themes
     data = "\n".join(_search_files(fixture_site).values())
     assert "brouillon-en-cours" not in data
@@ -98,6 +108,9 @@ def test_keywords_and_themes_are_searchable_but_drafts_are_not(fixture_site: Pat
         ("cas/x/animation.html", True),
         ("cas/x/animation/#consignes", True),
         ("animation/", True),
+        ("parcours/p/trousse/", True),
+        ("parcours/p/trousse.html", True),
+        ("parcours/p/", False),
         ("cas/animation-d-equipe/", False),
         ("cas/x/", False),
         ("themes/animation-et-cadence/", False),

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from conftest import read_html
+from search_data import search_records
 
 
 def _links(site: Path, page: str) -> set[str]:
@@ -145,10 +145,7 @@ def test_hostile_title_is_plain_text_in_search_data_and_escaped_in_lists(
 ) -> None:
     # The search data holds plain text; the browser escapes it where it shows it
     # (test_search_browser.py::test_hostile_title_is_shown_as_text_in_results).
-    records = []
-    for block in (fixture_site / "search" / "documents").glob("*.js"):
-        text = block.read_text("utf-8")  # __recherche("documents/0",[…]);
-        records += json.loads(text[text.index(",") + 1 : text.rindex(")")])
+    records = search_records(fixture_site)
     titles = [record[1] for record in records if record[0] == "cas/piege-html/"]
     assert titles == ["<b>Gras</b> & </title><script>alert('titre')</script>"]
     listing = read_html(fixture_site / "cas" / "index.html").select_one("article")

@@ -3,14 +3,16 @@
 A case is one result, shown with its title and its résumé; its keywords (``mots_cles``)
 and themes weigh as much as its title, its story and dilemma less. Trainer notes
 (``animation``) never enter the index: the case document is built field by field from
-the vignette, without them, and pages for trainers are left out by address
-(``is_trainer_page``). The other pages come from the index Material's search plugin
-wrote, page and section by section.
+the vignette, without them; pages for trainers are left out by address
+(``is_trainer_page``), and any other page or section that quotes a sentence of a note
+(``TrainerNotes``). The other pages come from the index Material's search plugin wrote,
+page and section by section.
 """
 
 from __future__ import annotations
 
 import html
+import logging
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -19,6 +21,9 @@ from markdown_it import MarkdownIt
 
 from .model import Case, Corpus
 from .search_index import Document, Field
+from .search_text import WORD, fold
+
+log = logging.getLogger("mkdocs.plugins.dilemmes")
 
 TITLE_WEIGHT = 8.0
 KEYWORD_WEIGHT = 6.0
@@ -29,9 +34,11 @@ LISTING_BOOST = 0.3
 SECTION_BOOST = 0.4
 TEASER_CHARACTERS = 300
 
-# Any address with a path segment ``animation`` (``cas/<id>/animation/``, its
-# ``.html`` form offline, a future ``animation/`` index) is for trainers only.
-_TRAINER_PATH = re.compile(r"(^|/)animation(/|\.html$|$|#)")
+# Any address with a path segment ``animation`` or ``trousse`` (``cas/<id>/animation/``,
+# ``parcours/<id>/trousse/``, their ``.html`` form offline) is for trainers only.
+_TRAINER_PATH = re.compile(r"(^|/)(animation|trousse)(/|\.html$|$|#)")
+_SENTENCE = re.compile(r"[.!?;:…]+")
+QUOTE_CHARACTERS = 30  # shorter sentences (« À faire ressortir ») are common phrases
 _TAG = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"\s+")
 _MARKDOWN = MarkdownIt("commonmark", {"html": False})
@@ -40,6 +47,27 @@ _MARKDOWN = MarkdownIt("commonmark", {"html": False})
 def is_trainer_page(location: str) -> bool:
     """True for the pages of the trainer view: they never enter the search index."""
     return _TRAINER_PATH.search(location.split("?")[0]) is not None
+
+
+class TrainerNotes:
+    """The sentences of every case's ``animation``, to recognise a page that quotes one."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.sentences = {
+            key
+            for case in corpus.cases.values()
+            for key in _sentence_keys(case.animation)
+            if len(key) >= QUOTE_CHARACTERS
+        }
+
+    def quoted_in(self, text: str) -> bool:
+        """True when ``text`` holds a whole sentence of a trainer note."""
+        return bool(self.sentences) and any(k in self.sentences for k in _sentence_keys(text))
+
+
+def _sentence_keys(text: str) -> list[str]:
+    # Words only: Markdown's marks (**, -, #) and the page's spacing leave no trace.
+    return [" ".join(WORD.findall(fold(sentence))) for sentence in _SENTENCE.split(text)]
 
 
 def markdown_text(text: str) -> str:
@@ -92,8 +120,11 @@ def page_documents(
     skip: set[str],
     listings: set[str],
     first_number: int,
+    notes: TrainerNotes,
 ) -> list[Document]:
     """Pages and sections from Material's ``search_index.json``, less ``skip`` and trainers.
+
+    A page or section that quotes a trainer note is left out, whatever its address.
 
     Pages in ``listings`` weigh less. ``first_number`` is the number the first of them will
     have in the index, so that a section can name its page as ``parent``.
@@ -108,6 +139,9 @@ def page_documents(
         title = _plain(str(doc.get("title", "")))
         text = _plain(str(doc.get("text", "")))
         tags = tuple(_plain(str(tag)) for tag in doc.get("tags") or ())
+        if notes.quoted_in(f"{title}. {text}"):
+            log.info("Recherche : %s cite une note d'animation, laissé hors de l'index", location)
+            continue
         parent = pages.get(page, -1) if "#" in location else -1
         if parent < 0 and "#" in location:
             continue  # a section whose page was left out

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .model import Corpus
 from .pages import case_uri
-from .search_documents import case_document, page_documents
+from .search_documents import TrainerNotes, case_document, page_documents
 from .search_index import build_index, index_files
 
 SEARCH_DIR = "search"
@@ -47,7 +47,8 @@ def write_search(site_dir: Path, corpus: Corpus, urls: Mapping[str, str]) -> Wri
     )
     documents = [case_document(case, corpus, case_locations[case.id]) for case in cases]
     skip = set(case_locations.values())
-    documents += page_documents(material["docs"], skip, listings, len(documents))
+    notes = TrainerNotes(corpus)
+    documents += page_documents(material["docs"], skip, listings, len(documents), notes)
     files = index_files(build_index(documents), material["config"])
     for piece in PIECES:
         # ``mkdocs serve`` reuses its folder: pieces of an earlier, larger index would stay.
