@@ -7,8 +7,10 @@ case, shown with its title and its résumé. Keyboard: Enter and the arrows, as 
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,23 +19,53 @@ import yaml
 from browser import serve_directory
 from conftest import FIXTURES, REPO, mkdocs_build
 from dilemmes.project import gather
+from dilemmes.search_documents import is_trainer_page
+from dilemmes.search_text import terms
 from search_box import open_search, result_line, search
+from search_data import search_records, search_terms
 
 QUERIES = yaml.safe_load((FIXTURES / "recherche" / "requetes.yaml").read_text("utf-8"))
 CASES = gather(REPO).corpus.cases
 
 
 @pytest.fixture(scope="module")
-def shipped_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The site of the shipped content (cases/, docs/), built and served on loopback."""
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of the shipped content (cases/, docs/), built."""
     root = tmp_path_factory.mktemp("livre")
     for name in ("mkdocs.yml", "overrides", "docs", "cases"):
         source = REPO / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
-    with serve_directory(root / "site") as url:
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def shipped_url(shipped_site: Path) -> Iterator[str]:
+    with serve_directory(shipped_site) as url:
         yield url
+
+
+def test_shipped_search_data_quotes_no_trainer_note(shipped_site: Path) -> None:
+    shown = " ".join(
+        " ".join([record[1], record[2], *record[3]]) for record in search_records(shipped_site)
+    )
+    shown = " ".join(shown.split())
+    sentences = [
+        " ".join(sentence.split())
+        for case in CASES.values()
+        for sentence in re.split(r"[.!?;:\n]", case.animation)
+    ]
+    assert len([s for s in sentences if len(s) >= 30]) > 20
+    assert [s for s in sentences if len(s) >= 30 and s in shown] == []
+    # Words that only the notes use (in no page an employee can open) are not in the index.
+    public = set()
+    for page in shipped_site.rglob("*.html"):
+        if not is_trainer_page(page.relative_to(shipped_site).as_posix()):
+            public.update(terms(re.sub(r"<[^>]+>", " ", page.read_text("utf-8"))))
+    only_in_notes = {t for case in CASES.values() for t in terms(case.animation)} - public
+    assert len(only_in_notes) > 10
+    assert only_in_notes & search_terms(shipped_site) == set()
 
 
 @pytest.fixture
