@@ -40,8 +40,18 @@ lint: $(STAMP)  ## ruff et mypy
 	$(BIN)/ruff format --check scripts tests
 	$(BIN)/mypy
 
+# Le site hors ligne se construit à part (dist/), sans toucher à site/ : des adresses de
+# fichier (cas/x.html) au lieu de dossiers, la recherche incluse ; puis l'archive zip.
+OFFLINE_NAME := dilemmes-au-travail
+offline: $(STAMP)  ## une archive du site qui fonctionne ouverte depuis le disque
+	DILEMMES_ADRESSES_DOSSIERS=false $(BIN)/mkdocs build --strict --clean \
+		--site-dir dist/$(OFFLINE_NAME)
+	rm -f dist/$(OFFLINE_NAME)-hors-ligne.zip
+	cd dist && $(abspath $(BIN))/python -m zipfile -c $(OFFLINE_NAME)-hors-ligne.zip $(OFFLINE_NAME)
+	@echo "Archive : dist/$(OFFLINE_NAME)-hors-ligne.zip (ouvrir $(OFFLINE_NAME)/index.html)"
+
 clean:
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache node_modules
+	rm -rf site dist .pytest_cache .mypy_cache .ruff_cache node_modules
 
 # Les tests de navigateur pilotent le Chromium de Debian (jamais un navigateur téléchargé).
 chromium:

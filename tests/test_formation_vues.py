@@ -5,13 +5,13 @@ Read from the fixture site built with ``mkdocs build --strict``.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from conftest import FIXTURES, built_site_url, read_html
 from dilemmes import formation
 from dilemmes.pages import build_pages
 from dilemmes.project import gather
+from search_data import search_locations
 
 NOTES = "Commencez par un tour de table."
 CASES = ("vente-au-premier-appel", "erreurs-de-saisie", "piege-html")
@@ -66,9 +66,9 @@ def test_group_page_never_holds_the_notes(fixture_site: Path) -> None:
 
 
 def test_trainer_views_are_out_of_search_and_sidebar(fixture_site: Path) -> None:
-    index = (fixture_site / "search" / "search_index.json").read_text("utf-8")
-    assert "tour de table" not in index
-    locations = [doc["location"] for doc in json.loads(index)["docs"]]
+    data = "\n".join(p.read_text("utf-8") for p in (fixture_site / "search").rglob("*.js"))
+    assert "tour de table" not in data
+    locations = search_locations(fixture_site)
     assert not [loc for loc in locations if "/animation/" in loc]
     assert "cas/vente-au-premier-appel/" in locations
     for page in ("index.html", "cas/index.html", "cas/vente-au-premier-appel/index.html"):
@@ -96,12 +96,13 @@ def test_questions_and_options_have_visible_copyable_links(fixture_site: Path) -
     ]
     for anchor in ("option-1", "option-2", "question-1", "question-2"):
         assert html.select_one(f"#{anchor}") is not None
-    # In the trainer view the links lead to the group page, the one to share.
+    # In the trainer view a link jumps to the question on this page (it works in the
+    # offline archive too); the address it copies is the group page's, the one to share.
     trainer = read_html(
         fixture_site / "cas" / "vente-au-premier-appel" / "animation" / "index.html"
     )
     shared = [(a["href"], a["data-adresse"]) for a in trainer.select("article a.cas-lien")]
-    assert shared[2] == ("../#question-1", url + "#question-1")
+    assert shared[2] == ("#question-1", url + "#question-1")
 
 
 def test_group_page_has_qr_code_and_short_address_for_print(fixture_site: Path) -> None:

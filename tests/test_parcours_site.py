@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
 from conftest import read_html
+from search_data import search_locations
 from test_golden import PAGES
 from test_site import _links
 
@@ -120,8 +120,7 @@ def test_kit_holds_each_case_in_full_in_order(fixture_site: Path) -> None:
 
 
 def test_kit_is_left_out_of_search_and_sidebars(fixture_site: Path) -> None:
-    index = json.loads((fixture_site / "search" / "search_index.json").read_text("utf-8"))
-    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    locations = search_locations(fixture_site)
     assert "parcours/atelier-vente/" in locations
     assert "parcours/atelier-vente/trousse/" not in locations
     page = read_html(fixture_site / KIT / "index.html")

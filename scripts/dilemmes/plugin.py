@@ -3,13 +3,16 @@
 Hooks (https://www.mkdocs.org/dev-guide/plugins/#events): ``on_startup`` learns whether
 this is a preview (drafts shown), ``on_files`` gathers the whole corpus, adds the site's
 address and the git dates of the vignettes (``history``) and adds the generated pages,
-``on_post_build`` checks the published addresses (``addresses``) and audits the built HTML.
+``on_page_markdown`` keeps case and trainer pages out of Material's search index,
+``on_post_build`` checks the published addresses (``addresses``), writes our search index
+in place of Material's (``search_site``) and audits the built HTML.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,16 +20,19 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from . import addresses
 from .audit import audit_site
 from .history import read_git_history
-from .model import Publication
-from .pages import build_pages
+from .model import Corpus, Publication
+from .pages import build_pages, case_uri
 from .problems import format_problems
 from .project import gather
+from .search_documents import is_trainer_page
+from .search_site import write_search
 
 log = logging.getLogger("mkdocs.plugins.dilemmes")
 
@@ -40,6 +46,9 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
 
     def __init__(self) -> None:
         self.serving = False
+        self.corpus: Corpus | None = None
+        self.urls: dict[str, str] = {}
+        self.case_sources: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -71,12 +80,27 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
                 File.generated(config, page.src_uri, content=page.content),
                 edit_path=page.edit_path,
             )
+        self.corpus = corpus
+        self.urls = {file.src_uri: file.url for file in files.documentation_pages()}
+        self.case_sources = {case_uri(case_id) for case_id in gathered.corpus.cases}
         return files
 
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        # Cases enter the search index from their vignette (search_documents), trainer
+        # pages never: Material's plugin need not read either.
+        if page.file.src_uri in self.case_sources or is_trainer_page(page.url):
+            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        return markdown
+
+    @event_priority(-50)  # after Material's search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """The security audit of every built page (see ``audit``) and the published
-        addresses (see ``addresses``); a finding fails the build."""
+        """Published addresses, our search index in place of Material's, then the security
+        audit of every built page; a finding fails the build."""
         self._check_addresses(config)
+        if self.corpus is not None and "material/search" in config.plugins:
+            self._write_search(Path(config.site_dir))
         problems = audit_site(Path(config.site_dir))
         if not problems:
             return
@@ -104,6 +128,19 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         if not self.serving:
             raise PluginError(summary)
         log.warning(summary)
+
+    def _write_search(self, site_dir: Path) -> None:
+        assert self.corpus is not None
+        start = time.perf_counter()
+        written = write_search(site_dir, self.corpus, self.urls)
+        log.info(
+            "Recherche : %d documents, %d fichiers, %d octets (manifeste : %d octets) en %.1f s",
+            written.documents,
+            written.files,
+            written.total_bytes,
+            written.manifest_bytes,
+            time.perf_counter() - start,
+        )
 
 
 def _replace(files: Files, file: File, edit_path: str | None) -> None:
