@@ -88,6 +88,8 @@ class Publication:
     site_name: str = ""
     site_url: str = ""
     history: dict[str, Dates] = field(default_factory=dict)
+    # False in the offline archive, whose pages are files (``cas/<id>.html``).
+    directory_urls: bool = True
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,8 @@ def redirect_pages(corpus: Corpus) -> Iterable[Page]:
     """
     for case in corpus.cases.values():
         for alias in case.alias:
-            yield Page(f"cas/{alias}/index.html", render.render_redirect(case))
+            target = f"../{case.id}/" if corpus.publication.directory_urls else f"../{case.id}.html"
+            yield Page(f"cas/{alias}/index.html", render.render_redirect(case, target))
 
 
 def parcours_pages(corpus: Corpus) -> Iterable[Page]:
@@ -100,7 +101,11 @@ def trainer_pages(corpus: Corpus) -> Iterable[Page]:
             url = formation.absolute_url(corpus.publication.site_url, address)
             yield Page(formation.qr_uri(case.id), formation.qr_svg(url))
         for alias in case.alias:
-            target = f"../../{case.id}/animation/"
+            target = (
+                f"../../{case.id}/animation/"
+                if corpus.publication.directory_urls
+                else f"../../{case.id}/animation.html"
+            )
             yield Page(f"cas/{alias}/animation/index.html", render.render_redirect(case, target))
 
 

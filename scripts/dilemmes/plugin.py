@@ -72,6 +72,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             site_name=config.site_name,
             site_url=config.site_url or "",
             history=read_git_history(self._root(config)),
+            directory_urls=config.use_directory_urls,
         )
         corpus = replace(gathered.corpus, publication=publication)
         for page in build_pages(corpus).values():

@@ -170,11 +170,9 @@ def render_news(changes: list[news.Change]) -> str:
     return _ENV.get_template("nouveautes.md.j2").render(changes=changes)
 
 
-def render_redirect(case: Case, target: str = "") -> str:
+def render_redirect(case: Case, target: str) -> str:
     """The HTML page left at a former address of a case; ``target`` is relative to it."""
-    return _ENV.get_template("redirect.html.j2").render(
-        case=case, target=target or f"../{case.id}/"
-    )
+    return _ENV.get_template("redirect.html.j2").render(case=case, target=target)
 
 
 NIVEAU_ORDER = (
