@@ -21,7 +21,11 @@ from .yaml_messages import describe_yaml_error
 MAX_FILE_BYTES = 100_000
 MAX_DEPTH = 12
 
-_STR = "tag:yaml.org,2002:str"
+_COMMENT = re.compile(r"\s+#")
+_BOUNDARIES = frozenset(
+    {yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentStartEvent, yaml.DocumentEndEvent}
+)
+_STARTS = frozenset({yaml.MappingStartEvent, yaml.SequenceStartEvent})
 
 # Characters that have no place in a vignette: C0/C1 controls (but tab, line feed and
 # carriage return), bidirectional overrides that reorder what a reviewer sees
@@ -205,33 +209,34 @@ class _Composer:
         root: Node | None = None
         documents = 0
         stack: list[_Frame] = []
-        while loader.check_event():
+        # One C call per event (``get_event`` gives None at the end) and one type test for
+        # the common case: this loop runs for every key and value of every vignette.
+        while True:
             event: Any = loader.get_event()
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    self.problem(
-                        _line(event.start_mark),
-                        "plusieurs-documents",
-                        "un seul document par fichier : retirez le « --- » et "
-                        "ce qui suit, ou faites-en un autre fichier",
-                    )
-                    return None
+            if event is None:
+                break
+            kind = type(event)
+            if kind in _BOUNDARIES:
+                if kind is yaml.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        self.problem(
+                            _line(event.start_mark),
+                            "plusieurs-documents",
+                            "un seul document par fichier : retirez le « --- » et "
+                            "ce qui suit, ou faites-en un autre fichier",
+                        )
+                        return None
                 continue
-            if isinstance(
-                event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)
-            ):
-                continue
-            if not self._acceptable(event, len(stack)):
+            if kind is yaml.ScalarEvent and event.anchor is None and event.tag is None:
+                node: Node = self._scalar(event)  # the common case, acceptable as it is
+            elif not self._acceptable(event, len(stack)):
                 return None
-            line = _line(event.start_mark)
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                stack.append(_Frame(isinstance(event, yaml.MappingStartEvent), line))
+            elif kind in _STARTS:
+                stack.append(_Frame(kind is yaml.MappingStartEvent, _line(event.start_mark)))
                 continue
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            else:  # the end of a mapping or a sequence
                 node = stack.pop().node()
-            else:
-                node = self._scalar(event)
             if not stack:
                 root = node
             elif not self._attach(stack[-1], node):
@@ -240,10 +245,9 @@ class _Composer:
 
     def _acceptable(self, event: Any, depth: int) -> bool:
         """Anchors, aliases, explicit tags and deep nesting stop the file here."""
-        line = _line(event.start_mark)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             self.problem(
-                line,
+                _line(event.start_mark),
                 "ancre-interdite",
                 "ancres (&) et alias (*) YAML interdits : écrivez le texte en "
                 "entier à chaque endroit",
@@ -252,7 +256,7 @@ class _Composer:
         tag = getattr(event, "tag", None)
         if tag is not None:
             self.problem(
-                line,
+                _line(event.start_mark),
                 "etiquette-interdite",
                 f"étiquette YAML « {tag} » interdite : retirez-la (aucun type "
                 "particulier n'est permis dans une vignette)",
@@ -263,7 +267,7 @@ class _Composer:
             and depth >= MAX_DEPTH
         ):
             self.problem(
-                line,
+                _line(event.start_mark),
                 "imbrication-trop-profonde",
                 f"plus de {MAX_DEPTH} niveaux imbriqués ; une vignette en compte au plus quatre",
             )
@@ -305,19 +309,19 @@ class _Composer:
 
     def _scalar(self, event: Any) -> Scalar:
         plain = event.style in (None, "")
-        tag = _STR
+        tag = "str"
         if plain:
             resolve: Any = self.resolver.resolve
-            tag = resolve(yaml.ScalarNode, event.value, (True, False))
+            tag = str(resolve(yaml.ScalarNode, event.value, (True, False))).rsplit(":", 1)[-1]
         start, end = event.start_mark, event.end_mark
         comment = None
         if plain and start.line == end.line and start.line < len(self.lines):
             rest = self.lines[start.line][end.column :]
-            if re.match(r"\s+#", rest):
+            if "#" in rest and _COMMENT.match(rest):
                 comment = rest.strip()
         return Scalar(
             text=event.value,
-            tag=str(tag).rsplit(":", 1)[-1],
+            tag=tag,
             line=start.line + 1,
             plain=plain,
             trailing_comment=comment,

@@ -16,13 +16,15 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from . import simple_markdown
+
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 FIRST_HEADING_LEVEL = 3
 
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 # Python-Markdown's ESCAPED_CHARS with our extensions (tables adds "|"); a backslash
 # before any other character would stay visible. "&", "<" and ">" become entities.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_MD_ESCAPES = str.maketrans({char: "\\" + char for char in "\\`*_{}[]()#+-.!|"})
 
 
 def is_allowed_link(url: str) -> bool:
@@ -55,6 +57,10 @@ class Finding:
 
 def inspect(text: str) -> list[Finding]:
     """Headings above level 3 and links whose scheme is not allowed."""
+    if not simple_markdown.may_hold_heading_or_link(text):
+        return []
+    if simple_markdown.to_html(text) is not None:  # headings of level 3 or more, no link
+        return []
     findings: list[Finding] = []
     for token in _walk(_INSPECTOR.parse(text)):
         line = token.map[0] if token.map else 0
@@ -83,6 +89,9 @@ def _walk(tokens: list[Token]) -> list[Token]:
 
 def to_html(text: str) -> str:
     """Block Markdown to safe HTML; headings never rise above level 3."""
+    simple = simple_markdown.to_html(text)
+    if simple is not None:
+        return simple
     tokens = _RENDERER.parse(text)
     for token in tokens:
         if token.type in ("heading_open", "heading_close"):
@@ -93,12 +102,15 @@ def to_html(text: str) -> str:
 
 def to_inline_html(text: str) -> str:
     """One line of inline Markdown to safe HTML (no paragraph around it)."""
+    simple = simple_markdown.to_inline_html(text)
+    if simple is not None:
+        return simple
     return str(_RENDERER.renderInline(text)).strip()
 
 
 def md_text(text: str) -> str:
     """Plain text escaped so that Python-Markdown shows it exactly as written."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    return html.escape(text, quote=False).translate(_MD_ESCAPES)
 
 
 def html_text(text: str) -> str:

@@ -93,9 +93,10 @@ class _Walker:
             )
             return None
         values: dict[str, object] = {}
-        known = tuple(f.key for f in spec.fields)
+        children = {f.key: f for f in spec.fields}
+        known = tuple(children)
         for key, entry in node.entries.items():
-            child = spec.child(key)
+            child = children.get(key)
             if child is None:
                 hint = suggestion(key, known) or f" ; clés permises : {', '.join(known)}"
                 self.problem(entry.key_line, "cle-inconnue", f"clé inconnue « {key} »{hint}")
