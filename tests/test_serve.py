@@ -1,4 +1,7 @@
-"""``make serve``: drafts are shown, and a saved vignette updates its page, no restart."""
+"""``make serve``: drafts are shown, and a saved vignette updates its page, no restart.
+
+The server runs the command of ``make serve`` (``mkdocs serve --dirty``).
+"""
 
 from __future__ import annotations
 
@@ -14,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project
+from conftest import REPO, copy_project
+from dilemmes.bench.preview import SERVE
 
 
 def _free_port() -> int:
@@ -53,18 +57,19 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
         "NO_MKDOCS_2_WARNING": "1",
         "DILEMMES_SITE_URL": f"http://127.0.0.1:{port}/",
     }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=root,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        yield root, f"http://127.0.0.1:{port}/"
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
+    with (tmp_path / "serve.log").open("wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", *SERVE, "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=root,
+            env=env,
+            stdout=log,
+            stderr=log,
+        )
+        try:
+            yield root, f"http://127.0.0.1:{port}/"
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
 
 
 def test_saving_a_vignette_updates_its_page(served: tuple[Path, str]) -> None:
@@ -83,6 +88,15 @@ def test_saving_a_vignette_updates_its_page(served: tuple[Path, str]) -> None:
     started = time.monotonic()
     _wait_for(url, lambda body: "Des erreurs de saisie le vendredi soir" in body)
     assert time.monotonic() - started < 30
+    # Only the saved vignette was read again (``make bench`` times this at 1,000 cases).
+    log = (root.parent / "serve.log").read_text("utf-8")
+    vignettes = [p for p in (root / "cases").glob("*.yaml") if not p.name.startswith("_")]
+    assert f"Aperçu : 1 vignette(s) relue(s), {len(vignettes) - 1} inchangée(s)" in log
+
+
+def test_make_serve_runs_the_measured_command() -> None:
+    makefile = (REPO / "Makefile").read_text("utf-8")
+    assert f"$(BIN)/{' '.join(SERVE)} " in makefile
 
 
 def test_preview_shows_drafts(served: tuple[Path, str]) -> None:

@@ -261,10 +261,12 @@ def audit_page(path: str, text: str, site: Path | None = None, page: str = "") -
     return _PageAudit(path, text, site, page).run()
 
 
-def audit_site(site: Path, label: str = "site") -> list[Problem]:
-    """Every finding in every HTML page of a built site."""
+def audit_site(site: Path, label: str = "site", since: float | None = None) -> list[Problem]:
+    """Every finding in every HTML page of a built site (written at ``since`` or later)."""
     problems: list[Problem] = []
     for page in sorted(site.rglob("*.html")):
+        if since is not None and page.stat().st_mtime < since:
+            continue  # ``make serve`` rebuilds only what changed: the rest was audited
         relative = page.relative_to(site).as_posix()
         problems.extend(audit_page(f"{label}/{relative}", page.read_text("utf-8"), site, relative))
     return problems

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from . import formation, news, opendata, overview, parcours_render, render, schema
 from .fields import PARCOURS_DIR
-from .model import Corpus
+from .model import Case, Corpus
 
 
 @dataclass(frozen=True)
@@ -36,13 +36,18 @@ def case_uri(case_id: str) -> str:
     return f"cas/{case_id}.md"
 
 
-def core_pages(corpus: Corpus) -> Iterable[Page]:
-    """Case, theme and guidance pages and their three indexes."""
+def core_pages(
+    corpus: Corpus, render_case: Callable[[Case, Corpus], str] = render.render_case
+) -> Iterable[Page]:
+    """Case, theme and guidance pages and their three indexes.
+
+    ``render_case`` may remember pages already rendered (``page_memo``, in ``make serve``).
+    """
     yield Page("cas/index.md", render.render_case_index(corpus), "cases/")
     yield Page("themes/index.md", render.render_themes_index(corpus), "docs/themes/")
     yield Page("pistes/index.md", render.render_pistes_index(corpus), "docs/pistes/")
     for case in corpus.cases.values():
-        yield Page(case_uri(case.id), render.render_case(case, corpus), case.path)
+        yield Page(case_uri(case.id), render_case(case, corpus), case.path)
     for theme in corpus.themes.values():
         yield Page(f"themes/{theme.id}.md", render.render_theme(theme, corpus), theme.path)
     for piste in corpus.pistes.values():

@@ -6,6 +6,12 @@ address and the git dates of the vignettes (``history``) and adds the generated 
 ``on_page_markdown`` keeps case and trainer pages out of Material's search index,
 ``on_post_build`` checks the published addresses (``addresses``), writes our search index
 in place of Material's (``search_site``) and audits the built HTML.
+
+Fast preview: defining ``on_startup`` keeps one plugin instance for a whole ``mkdocs serve``,
+so its ``CaseCache`` spares re-reading unchanged vignettes, its ``PageMemo`` re-rendering
+unchanged case pages, and ``on_env`` recompiling the theme's templates; under ``serve
+--dirty`` (``make serve``), a generated page whose Markdown is the one already built is not
+rebuilt by MkDocs either, and the audit reads only the pages written.
 """
 
 from __future__ import annotations
@@ -13,9 +19,11 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
+import jinja2
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,9 +34,11 @@ from mkdocs.structure.pages import Page
 
 from . import addresses
 from .audit import audit_site
+from .case_cache import CaseCache
 from .history import read_git_history
 from .model import Corpus, Publication
-from .pages import build_pages, case_uri
+from .page_memo import PageMemo
+from .pages import BUILDERS, build_pages, case_uri
 from .problems import format_problems
 from .project import gather
 from .search_documents import is_trainer_page
@@ -46,12 +56,23 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
 
     def __init__(self) -> None:
         self.serving = False
+        self.dirty = False
         self.corpus: Corpus | None = None
         self.urls: dict[str, str] = {}
         self.case_sources: set[str] = set()
+        self.cases = CaseCache()
+        self.memo = PageMemo()
+        self.templates = _CompiledTemplates()
+        self._built: dict[str, str | bytes] = {}  # generated content of the last dirty build
+        self._started = 0.0
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = dirty
+        self.cases = CaseCache()  # a new session starts from a new site folder
+        self.memo = PageMemo()
+        self.templates = _CompiledTemplates()
+        self._built = {}
 
     def _root(self, config: MkDocsConfig) -> Path:
         if self.config.root:
@@ -59,7 +80,9 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         return Path(config.config_file_path).parent
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        gathered = gather(self._root(config), include_drafts=self.serving)
+        parsed = self.cases.parsed
+        gathered = gather(self._root(config), include_drafts=self.serving, case_reader=self.cases)
+        self.cases.keep_only(gathered.checked)
         if gathered.problems:
             sys.stderr.write(format_problems(gathered.problems))
             sys.stderr.flush()
@@ -75,11 +98,20 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             directory_urls=config.use_directory_urls,
         )
         corpus = replace(gathered.corpus, publication=publication)
-        for page in build_pages(corpus).values():
-            _replace(
-                files,
-                File.generated(config, page.src_uri, content=page.content),
-                edit_path=page.edit_path,
+        pages = build_pages(corpus, self.memo.builders() if self.serving else BUILDERS)
+        built, self._built = self._built, {}
+        for page in pages.values():
+            file = _GeneratedFile.generated(config, page.src_uri, content=page.content)
+            assert isinstance(file, _GeneratedFile)
+            if self.dirty:
+                file.unchanged = built.get(page.src_uri) == page.content
+                self._built[page.src_uri] = page.content
+            _replace(files, file, edit_path=page.edit_path)
+        if self.serving:
+            _remove_vanished(config, built.keys() - pages.keys())
+            read = self.cases.parsed - parsed
+            log.info(
+                "Aperçu : %d vignette(s) relue(s), %d inchangée(s)", read, len(self.cases) - read
             )
         self.corpus = corpus
         self.urls = {file.src_uri: file.url for file in files.documentation_pages()}
@@ -95,14 +127,31 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return markdown
 
+    def on_env(
+        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        # Each rebuild of ``mkdocs serve`` makes a new theme environment that would compile
+        # Material's templates again (a fifth of a rebuild): keep their bytecode instead.
+        if self.serving:
+            env.bytecode_cache = self.templates
+        return env
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self._started = time.time()
+
     @event_priority(-50)  # after Material's search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Published addresses, our search index in place of Material's, then the security
-        audit of every built page; a finding fails the build."""
+        audit of every built page; a finding fails the build.
+
+        A dirty build audits only the pages it wrote (a second of margin for the clock of
+        file times); the others were audited when they were written.
+        """
         self._check_addresses(config)
         if self.corpus is not None and "material/search" in config.plugins:
             self._write_search(Path(config.site_dir))
-        problems = audit_site(Path(config.site_dir))
+        since = self._started - 1.0 if self.dirty else None
+        problems = audit_site(Path(config.site_dir), since=since)
         if not problems:
             return
         sys.stderr.write(format_problems(problems))
@@ -142,6 +191,44 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             written.manifest_bytes,
             time.perf_counter() - start,
         )
+
+    def on_build_error(self, *, error: Exception) -> None:
+        # Pages of a failed build may be missing from the site: rebuild them all next time.
+        self._built = {}
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled theme templates kept in memory; Jinja checks each against its source."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+class _GeneratedFile(File):
+    """A generated page that a dirty build may skip when it is the page already built.
+
+    MkDocs takes every in-memory file for modified (``File.is_modified``); the plugin knows
+    better, since it keeps the Markdown of the last build.
+    """
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged and super().is_modified()
+
+
+def _remove_vanished(config: MkDocsConfig, src_uris: Iterable[str]) -> None:
+    """A dirty build keeps old pages: drop those of cases now deleted, renamed or invalid."""
+    for src_uri in src_uris:
+        Path(File.generated(config, src_uri, content="").abs_dest_path).unlink(missing_ok=True)
 
 
 def _replace(files: Files, file: File, edit_path: str | None) -> None:

@@ -24,6 +24,11 @@ THEMES_DIR = "docs/themes"
 PISTES_DIR = "docs/pistes"
 
 
+# One vignette file read: its ``Case`` when valid on its own, and what was checked.
+CaseRead = tuple[model.Case | None, Checked]
+CaseReader = Callable[[str, bytes], CaseRead]
+
+
 @dataclass
 class Gathered:
     """A whole project: its corpus, the checked files behind it, and every problem."""
@@ -34,7 +39,7 @@ class Gathered:
     drafts: tuple[str, ...] = ()
 
 
-def read_case(path: str, data: bytes) -> tuple[model.Case | None, Checked]:
+def read_case(path: str, data: bytes) -> CaseRead:
     """One vignette file: its ``Case`` when it is valid on its own, and what was checked."""
     loaded = load_yaml(path, data)
     if loaded.root is None or loaded.problems:
@@ -174,11 +179,21 @@ def _files(root: Path, folder: str, suffix: str) -> Iterable[Path]:
     base = root / folder
     if not base.is_dir():
         return []
-    return sorted(p for p in base.glob(f"*{suffix}") if p.is_file() and not p.name.startswith("_"))
+    found = (p for p in base.glob(f"*{suffix}") if p.is_file() and not p.name.startswith("_"))
+    return sorted(found, key=lambda p: p.name)  # by name: comparing Paths costs more
 
 
-def gather(root: Path, include_drafts: bool = False, read: Reader = Path.read_bytes) -> Gathered:
-    """Read, check and cross-check a project; the corpus holds only valid files."""
+def gather(
+    root: Path,
+    include_drafts: bool = False,
+    read: Reader = Path.read_bytes,
+    case_reader: CaseReader = read_case,
+) -> Gathered:
+    """Read, check and cross-check a project; the corpus holds only valid files.
+
+    ``case_reader`` turns one vignette's bytes into its ``CaseRead`` (``read_case``, or a
+    ``CaseCache`` that skips files whose bytes did not change).
+    """
     problems: list[Problem] = []
     checked: dict[str, Checked] = {}
     themes, pistes = (
@@ -201,7 +216,7 @@ def gather(root: Path, include_drafts: bool = False, read: Reader = Path.read_by
     cases: list[model.Case] = []
     for file in _files(root, CASES_DIR, ".yaml"):
         path = file.relative_to(root).as_posix()
-        case, one = read_case(path, read(file))
+        case, one = case_reader(path, read(file))
         checked[path] = one
         problems.extend(one.problems)
         if case is not None:

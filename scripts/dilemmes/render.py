@@ -85,19 +85,26 @@ def template(name: str) -> jinja2.Template:
 
 def render_case(case: Case, corpus: Corpus) -> str:
     """The employee page of a case."""
+    return render_case_context(case_context(case, corpus))
+
+
+def case_context(case: Case, corpus: Corpus) -> dict[str, object]:
+    """Everything the page of a case shows: equal contexts give equal pages."""
     themes = [corpus.themes[t] for t in case.themes if t in corpus.themes]
-    study = corpus.studies.get(case.etude)
-    tags = [t.titre for t in themes] + list(case.mots_cles)
-    return _ENV.get_template("case.md.j2").render(
-        case=case,
-        themes=themes,
-        tags=tags,
-        pistes=[corpus.pistes[p] for p in case.pistes if p in corpus.pistes],
-        related=corpus.related.get(case.id, ()),
-        study=study,
-        source_label=SOURCE_LABELS[case.source_type],
+    return {
+        "case": case,
+        "themes": themes,
+        "tags": [t.titre for t in themes] + list(case.mots_cles),
+        "pistes": [corpus.pistes[p] for p in case.pistes if p in corpus.pistes],
+        "related": corpus.related.get(case.id, ()),
+        "study": corpus.studies.get(case.etude),
+        "source_label": SOURCE_LABELS[case.source_type],
         **formation.page_context(case, corpus, date_fr),
-    )
+    }
+
+
+def render_case_context(context: dict[str, object]) -> str:
+    return _ENV.get_template("case.md.j2").render(context)
 
 
 def render_trainer_view(case: Case, corpus: Corpus) -> str:
