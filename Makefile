@@ -16,8 +16,9 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+# --dirty : seules les pages changées sont reconstruites (PERFORMANCE.md, docs/performance.md).
 serve: $(STAMP)  ## aperçu sur http://127.0.0.1:8000, rechargé à chaque changement
-	DILEMMES_SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	DILEMMES_SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 site: $(STAMP)  ## le site statique dans site/ (strict : tout problème fait échouer)
 	$(BIN)/mkdocs build --strict --clean
@@ -49,6 +50,12 @@ offline: $(STAMP)  ## une archive du site qui fonctionne ouverte depuis le disqu
 	rm -f dist/$(OFFLINE_NAME)-hors-ligne.zip
 	cd dist && $(abspath $(BIN))/python -m zipfile -c $(OFFLINE_NAME)-hors-ligne.zip $(OFFLINE_NAME)
 	@echo "Archive : dist/$(OFFLINE_NAME)-hors-ligne.zip (ouvrir $(OFFLINE_NAME)/index.html)"
+
+# Corpus générés et résultats dans .bench/ (ignoré par git) ; voir docs/performance.md.
+BENCH_TAILLES ?= 100,1000,5000
+BENCH_ESSAIS ?= 3
+bench: $(STAMP) chromium  ## le tableau des performances à plusieurs tailles de corpus
+	$(BIN)/python -m dilemmes.bench --tailles $(BENCH_TAILLES) --essais $(BENCH_ESSAIS)
 
 clean:
 	rm -rf site dist .pytest_cache .mypy_cache .ruff_cache node_modules
