@@ -91,13 +91,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             if not self.serving:
                 raise PluginError(f"{summary} ; corrigez-les, « make check » les répète")
             log.warning("%s ; les pages valides restent visibles dans l'aperçu", summary)
-        publication = Publication(
-            site_name=config.site_name,
-            site_url=config.site_url or "",
-            history=read_git_history(self._root(config)),
-            directory_urls=config.use_directory_urls,
-        )
-        corpus = replace(gathered.corpus, publication=publication)
+        corpus = replace(gathered.corpus, publication=publication(config, self._root(config)))
         pages = build_pages(corpus, self.memo.builders() if self.serving else BUILDERS)
         built, self._built = self._built, {}
         for page in pages.values():
@@ -195,6 +189,16 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         # Pages of a failed build may be missing from the site: rebuild them all next time.
         self._built = {}
+
+
+def publication(config: MkDocsConfig, root: Path) -> Publication:
+    """What pages need to know of the published site (``make bench`` builds it too)."""
+    return Publication(
+        site_name=config.site_name,
+        site_url=config.site_url or "",
+        history=read_git_history(root),
+        directory_urls=config.use_directory_urls,
+    )
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
