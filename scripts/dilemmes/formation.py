@@ -116,6 +116,19 @@ def qr_uri(case_id: str) -> str:
     return f"cas/{case_id}/qr.svg"
 
 
+def qr_targets(corpus: Corpus) -> dict[str, str]:
+    """``{source path of a QR code: the address it encodes}``; none without a site address."""
+    site_url = corpus.publication.site_url
+    if not site_url:
+        return {}
+    return {qr_uri(i): absolute_url(site_url, case_address(i)) for i in corpus.cases}
+
+
+def qr_files(targets: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``[(source path, SVG)]`` for ``[(source path, address)]``: one call per process."""
+    return [(uri, qr_svg(url)) for uri, url in targets]
+
+
 def case_dates(case: Case, corpus: Corpus) -> Dates | None:
     return corpus.publication.history.get(case.path)
 

@@ -95,16 +95,15 @@ def open_data_pages(corpus: Corpus) -> Iterable[Page]:
         yield Page(uri, content)
 
 
-def trainer_pages(corpus: Corpus) -> Iterable[Page]:
-    """Per case: its trainer view, the QR code of its address, and former trainer addresses."""
+def trainer_pages(
+    corpus: Corpus, render_trainer: Callable[[Case, Corpus], str] = render.render_trainer_view
+) -> Iterable[Page]:
+    """Per case: its trainer view, and its former trainer addresses.
+
+    ``render_trainer`` may remember views already rendered (``page_memo``, in ``make serve``).
+    """
     for case in corpus.cases.values():
-        yield Page(
-            formation.trainer_uri(case.id), render.render_trainer_view(case, corpus), case.path
-        )
-        if corpus.publication.site_url:
-            address = formation.case_address(case.id)
-            url = formation.absolute_url(corpus.publication.site_url, address)
-            yield Page(formation.qr_uri(case.id), formation.qr_svg(url))
+        yield Page(formation.trainer_uri(case.id), render_trainer(case, corpus), case.path)
         for alias in case.alias:
             target = (
                 f"../../{case.id}/animation/"
@@ -112,6 +111,15 @@ def trainer_pages(corpus: Corpus) -> Iterable[Page]:
                 else f"../../{case.id}/animation.html"
             )
             yield Page(f"cas/{alias}/animation/index.html", render.render_redirect(case, target))
+
+
+def qr_pages(corpus: Corpus, make_svg: Callable[[str], str] = formation.qr_svg) -> Iterable[Page]:
+    """Per case, the QR code of its address, shown by both views when the site has one.
+
+    ``make site`` draws them in a second process (``background``), ``make serve`` once each.
+    """
+    for uri, url in formation.qr_targets(corpus).items():
+        yield Page(uri, make_svg(url))
 
 
 def news_pages(corpus: Corpus) -> Iterable[Page]:
@@ -129,6 +137,7 @@ BUILDERS: tuple[Builder, ...] = (
     overview_pages,
     open_data_pages,
     trainer_pages,
+    qr_pages,
     news_pages,
 )
 

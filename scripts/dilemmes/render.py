@@ -109,19 +109,28 @@ def render_case_context(context: dict[str, object]) -> str:
 
 def render_trainer_view(case: Case, corpus: Corpus) -> str:
     """``cas/<id>/animation/``: the case with the trainer's notes and a session plan."""
+    return render_trainer_context(trainer_context(case, corpus))
+
+
+def trainer_context(case: Case, corpus: Corpus) -> dict[str, object]:
+    """Everything the trainer view of a case shows: equal contexts give equal pages."""
     pistes = [corpus.pistes[p] for p in case.pistes if p in corpus.pistes]
-    return _ENV.get_template("case_animation.md.j2").render(
-        case=case,
-        pistes=pistes,
-        study=corpus.studies.get(case.etude),
-        source_label=SOURCE_LABELS[case.source_type],
-        timing=formation.suggested_timing(case),
-        prompts=formation.debrief_prompts(pistes),
-        reading_rate=formation.READING_WORDS_PER_MINUTE,
-        minutes_per_option=formation.MINUTES_PER_OPTION,
-        minutes_per_question=formation.MINUTES_PER_QUESTION,
+    return {
+        "case": case,
+        "pistes": pistes,
+        "study": corpus.studies.get(case.etude),
+        "source_label": SOURCE_LABELS[case.source_type],
+        "timing": formation.suggested_timing(case),
+        "prompts": formation.debrief_prompts(pistes),
+        "reading_rate": formation.READING_WORDS_PER_MINUTE,
+        "minutes_per_option": formation.MINUTES_PER_OPTION,
+        "minutes_per_question": formation.MINUTES_PER_QUESTION,
         **formation.page_context(case, corpus, date_fr),
-    )
+    }
+
+
+def render_trainer_context(context: dict[str, object]) -> str:
+    return _ENV.get_template("case_animation.md.j2").render(context)
 
 
 def render_theme(theme: Theme, corpus: Corpus) -> str:
