@@ -14,8 +14,10 @@ from conftest import copy_project
 from dilemmes.audit import audit_site
 from dilemmes.case_cache import CaseCache
 from dilemmes.page_memo import PageMemo
-from dilemmes.pages import build_pages
+from dilemmes.pages import build_pages, case_uri
 from dilemmes.project import CaseRead, gather, read_case
+from dilemmes.search_index import Analysed, score
+from dilemmes.search_site import CaseAnalyses, analyse_cases
 
 # Built files are dated an hour ahead: MkDocs then takes hand-written pages for unchanged
 # (``File.is_modified``), and a file written by the next build is dated now.
@@ -142,14 +144,14 @@ def test_unchanged_case_pages_are_not_rendered_again(tmp_path: Path) -> None:
         return {uri: p.content for uri, p in built.items()}
 
     first = pages()
-    assert memo.rendered == 4
-    assert pages() == first and memo.rendered == 4
+    assert memo.rendered == 4 and memo.render_trainer.rendered == 4
+    assert pages() == first and memo.rendered == 4 and memo.render_trainer.rendered == 4
 
     case = root / "cases" / "erreurs-de-saisie.yaml"
     case.write_text(case.read_text("utf-8").replace("en fin de journée", "le vendredi"), "utf-8")
     after = pages()
-    # The renamed case and the case that lists it among related cases.
-    assert memo.rendered == 6
+    # The renamed case and the case that lists it among related cases; one trainer view.
+    assert memo.rendered == 6 and memo.render_trainer.rendered == 5
     changed = {uri for uri in first if first[uri] != after[uri]}
     assert {"cas/erreurs-de-saisie.md", "cas/vente-au-premier-appel.md"} <= changed
 
@@ -164,3 +166,28 @@ def test_a_dirty_build_audits_only_the_pages_it_wrote(tmp_path: Path) -> None:
     assert everything == {"site/ancienne/index.html", "site/nouvelle/index.html"}
     recent = {p.path for p in audit_site(tmp_path, since=time.time() - 60)}
     assert recent == {"site/nouvelle/index.html"}
+
+
+def test_unchanged_cases_are_not_analysed_again_for_search(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    cases, analyses = CaseCache(), CaseAnalyses()
+
+    def parts() -> list[Analysed]:
+        corpus = gather(root, include_drafts=True, case_reader=cases).corpus
+        urls = {case_uri(case_id): f"cas/{case_id}/" for case_id in corpus.cases}
+        kept = analyses(corpus, urls)
+        # The same index as analysing every case again.
+        fresh = analyse_cases(corpus, urls)
+        assert score(kept).postings == score(fresh).postings
+        assert score(kept).documents == score(fresh).documents
+        return kept
+
+    first = parts()
+    again = parts()
+    assert all(a is b for a, b in zip(first, again, strict=True))
+
+    case = root / "cases" / "erreurs-de-saisie.yaml"
+    case.write_text(case.read_text("utf-8").replace("en fin de journée", "le vendredi"), "utf-8")
+    after = parts()
+    redone = [part.documents[0].location for part in after if not any(part is p for p in first)]
+    assert redone == ["cas/erreurs-de-saisie/"]

@@ -81,20 +81,50 @@ def _field_terms(
     return counts
 
 
-def build_index(documents: Sequence[Document]) -> Index:
-    """Score every term of every document (BM25F, with per-field weights)."""
-    spellings: dict[str, set[str]] = defaultdict(set)
+@dataclass
+class Analysed:
+    """Documents with the terms of each field, before the corpus-wide scoring.
+
+    Analysing is most of the cost and needs one document at a time: ``make site`` analyses
+    the cases in a second process while MkDocs builds the pages (``background``).
+    """
+
+    documents: list[Document] = field(default_factory=list)
+    terms: list[list[tuple[Field, Counter[str], int]]] = field(default_factory=list)
+    spellings: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+
+def analyse(documents: Sequence[Document]) -> Analysed:
+    """The terms of every field of every document, and the spellings seen of each term."""
+    result = Analysed()
     known: dict[str, str | None] = {}
-    per_doc: list[list[tuple[Field, Counter[str], int]]] = []
-    lengths: dict[tuple[float, bool], list[int]] = defaultdict(list)
     for document in documents:
         analysed = []
         for item in document.fields:
-            counts = _field_terms(item.text, spellings, known)
-            size = sum(counts.values())
-            analysed.append((item, counts, size))
+            counts = _field_terms(item.text, result.spellings, known)
+            analysed.append((item, counts, sum(counts.values())))
+        result.documents.append(document)
+        result.terms.append(analysed)
+    return result
+
+
+def build_index(documents: Sequence[Document]) -> Index:
+    """Score every term of every document (BM25F, with per-field weights)."""
+    return score([analyse(documents)])
+
+
+def score(parts: Sequence[Analysed]) -> Index:
+    """The index of analysed documents, numbered in the order of ``parts``."""
+    documents = [document for part in parts for document in part.documents]
+    per_doc = [analysed for part in parts for analysed in part.terms]
+    spellings: dict[str, set[str]] = defaultdict(set)
+    for part in parts:
+        for term, spelled in part.spellings.items():
+            spellings[term] |= spelled
+    lengths: dict[tuple[float, bool], list[int]] = defaultdict(list)
+    for analysed in per_doc:
+        for item, _, size in analysed:
             lengths[(item.weight, item.long)].append(size)
-        per_doc.append(analysed)
     average = {key: max(1.0, sum(v) / len(v)) for key, v in lengths.items()}
 
     weights: dict[str, dict[int, float]] = defaultdict(dict)
@@ -117,7 +147,7 @@ def build_index(documents: Sequence[Document]) -> Index:
         postings[term] = [
             (number, max(1, round(10 * rarity * value))) for number, value in sorted(docs.items())
         ]
-    return Index(list(documents), postings, {k: v for k, v in spellings.items() if v})
+    return Index(documents, postings, {k: v for k, v in spellings.items() if v})
 
 
 def _script(key: str, data: object) -> str:

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Corpus
+from .model import Case, Corpus
 from .pages import case_uri
 from .search_documents import TrainerNotes, case_document, page_documents
-from .search_index import build_index, index_files
+from .search_index import Analysed, analyse, index_files, score
 
 SEARCH_DIR = "search"
 PIECES = ("termes", "documents")
@@ -34,22 +34,66 @@ class Written:
     manifest_bytes: int
 
 
-def write_search(site_dir: Path, corpus: Corpus, urls: Mapping[str, str]) -> Written:
-    """Replace Material's index in ``site_dir`` by ours; ``urls``: source path → address."""
-    folder = site_dir / SEARCH_DIR
-    material = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
-    case_locations = {i: urls[case_uri(i)] for i in corpus.cases if case_uri(i) in urls}
-    listings = {urls[source] for source in LISTINGS if source in urls}
+def analyse_cases(corpus: Corpus, urls: Mapping[str, str]) -> list[Analysed]:
+    """The case documents, analysed: most of the index, and known before MkDocs builds."""
+    cases = _published_cases(corpus, urls)
+    return [analyse([case_document(case, corpus, urls[case_uri(case.id)]) for case in cases])]
+
+
+_CaseKey = tuple[Case, tuple[str, ...], str]  # all that ``case_document`` reads
+
+
+class CaseAnalyses:
+    """``analyse_cases`` that keeps each case's analysis across rebuilds (``make serve``)."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, tuple[_CaseKey, Analysed]] = {}
+
+    def __call__(self, corpus: Corpus, urls: Mapping[str, str]) -> list[Analysed]:
+        parts: list[Analysed] = []
+        kept: dict[str, tuple[_CaseKey, Analysed]] = {}
+        for case in _published_cases(corpus, urls):
+            location = urls[case_uri(case.id)]
+            themes = tuple(corpus.themes[t].titre for t in case.themes if t in corpus.themes)
+            key = (case, themes, location)
+            old = self._kept.get(case.id)
+            if old is not None and old[0] == key:
+                part = old[1]
+            else:
+                part = analyse([case_document(case, corpus, location)])
+            kept[case.id] = (key, part)
+            parts.append(part)
+        self._kept = kept
+        return parts
+
+
+def _published_cases(corpus: Corpus, urls: Mapping[str, str]) -> list[Case]:
     # Cases of a theme side by side: a query's best results then share document blocks.
-    cases = sorted(
-        (corpus.cases[case_id] for case_id in case_locations),
+    return sorted(
+        (case for case in corpus.cases.values() if case_uri(case.id) in urls),
         key=lambda case: (case.themes[:1], case.titre.casefold(), case.id),
     )
-    documents = [case_document(case, corpus, case_locations[case.id]) for case in cases]
-    skip = set(case_locations.values())
+
+
+def write_search(
+    site_dir: Path,
+    corpus: Corpus,
+    urls: Mapping[str, str],
+    cases: Sequence[Analysed] | None = None,
+) -> Written:
+    """Replace Material's index in ``site_dir`` by ours; ``urls``: source path → address.
+
+    ``cases`` is ``analyse_cases(corpus, urls)`` when it was computed ahead or kept.
+    """
+    folder = site_dir / SEARCH_DIR
+    material = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
+    if cases is None:
+        cases = analyse_cases(corpus, urls)
+    listings = {urls[source] for source in LISTINGS if source in urls}
+    skip = {document.location for part in cases for document in part.documents}
     notes = TrainerNotes(corpus)
-    documents += page_documents(material["docs"], skip, listings, len(documents), notes)
-    files = index_files(build_index(documents), material["config"])
+    pages = page_documents(material["docs"], skip, listings, len(skip), notes)
+    files = index_files(score([*cases, analyse(pages)]), material["config"])
     for piece in PIECES:
         # ``mkdocs serve`` reuses its folder: pieces of an earlier, larger index would stay.
         shutil.rmtree(folder / piece, ignore_errors=True)
@@ -60,4 +104,4 @@ def write_search(site_dir: Path, corpus: Corpus, urls: Mapping[str, str]) -> Wri
         (folder / name).write_bytes(data)
         total += len(data)
     manifest = len(files["search_index.json"].encode("utf-8"))
-    return Written(len(documents), len(files), total, manifest)
+    return Written(len(skip) + len(pages), len(files), total, manifest)
