@@ -86,12 +86,13 @@ def test_finding_names_page_and_line(clean_page: str, fixture_site: Path) -> Non
     )
 
 
-def test_the_build_fails_when_a_page_carries_a_script(tmp_path: Path) -> None:
+@pytest.mark.parametrize("single_process", ["0", "1"], ids=["worker", "un-processus"])
+def test_the_build_fails_when_a_page_carries_a_script(tmp_path: Path, single_process: str) -> None:
     # Hand-written pages go through Python-Markdown, which passes raw HTML: the audit,
-    # run by every build, is what stops it.
+    # run by every build, is what stops it, in the worker process (``background``) or not.
     root = copy_project(tmp_path)
     (root / "docs" / "a-propos.md").write_text("# À propos\n\n<script>alert(1)</script>\n", "utf-8")
-    result = mkdocs_build(root)
+    result = mkdocs_build(root, env={"DILEMMES_UN_SEUL_PROCESSUS": single_process})
     assert result.returncode == 1
     assert "site/a-propos/index.html:" in result.stderr
     assert "script en ligne inconnu du thème" in result.stderr

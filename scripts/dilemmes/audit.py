@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -261,12 +261,17 @@ def audit_page(path: str, text: str, site: Path | None = None, page: str = "") -
     return _PageAudit(path, text, site, page).run()
 
 
-def audit_site(site: Path, label: str = "site", since: float | None = None) -> list[Problem]:
-    """Every finding in every HTML page of a built site (written at ``since`` or later)."""
+def audit_site(
+    site: Path, label: str = "site", since: float | None = None, skip: Collection[str] = ()
+) -> list[Problem]:
+    """Every finding in every HTML page of a built site (written at ``since`` or later),
+    but the pages in ``skip`` (paths relative to ``site``, audited already)."""
     problems: list[Problem] = []
     for page in sorted(site.rglob("*.html")):
         if since is not None and page.stat().st_mtime < since:
             continue  # ``make serve`` rebuilds only what changed: the rest was audited
         relative = page.relative_to(site).as_posix()
+        if relative in skip:
+            continue
         problems.extend(audit_page(f"{label}/{relative}", page.read_text("utf-8"), site, relative))
     return problems

@@ -7,6 +7,10 @@ address and the git dates of the vignettes (``history``) and adds the generated 
 ``on_post_build`` checks the published addresses (``addresses``), writes our search index
 in place of Material's (``search_site``) and audits the built HTML.
 
+``make site`` draws the QR codes, analyses the cases for the search index and audits the
+pages in a second process while MkDocs builds (``background``); ``on_post_build`` waits for
+them.
+
 Fast preview: defining ``on_startup`` keeps one plugin instance for a whole ``mkdocs serve``,
 so its ``CaseCache`` spares re-reading unchanged vignettes, its ``PageMemo`` re-rendering
 unchanged case pages, and ``on_env`` recompiling the theme's templates; under ``serve
@@ -20,6 +24,7 @@ import logging
 import sys
 import time
 from collections.abc import Iterable
+from concurrent.futures import Future
 from dataclasses import replace
 from pathlib import Path
 
@@ -32,17 +37,19 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import addresses
+from . import addresses, formation
 from .audit import audit_site
+from .background import Background, result, worth_it
 from .case_cache import CaseCache
 from .history import read_git_history
 from .model import Corpus, Publication
 from .page_memo import PageMemo
-from .pages import BUILDERS, build_pages, case_uri
-from .problems import format_problems
+from .pages import BUILDERS, Builder, build_pages, case_uri, qr_pages
+from .problems import Problem, format_problems
 from .project import gather
 from .search_documents import is_trainer_page
-from .search_site import write_search
+from .search_index import Analysed
+from .search_site import CaseAnalyses, analyse_cases, write_search
 
 log = logging.getLogger("mkdocs.plugins.dilemmes")
 
@@ -63,8 +70,13 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         self.cases = CaseCache()
         self.memo = PageMemo()
         self.templates = _CompiledTemplates()
+        self.analyses = CaseAnalyses()
         self._built: dict[str, str | bytes] = {}  # generated content of the last dirty build
         self._started = 0.0
+        self.background: Background | None = None
+        self._qr_codes: Future[list[tuple[str, str]]] | None = None
+        self._qr_targets: dict[str, str] = {}
+        self._search: Future[list[Analysed]] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -72,6 +84,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         self.cases = CaseCache()  # a new session starts from a new site folder
         self.memo = PageMemo()
         self.templates = _CompiledTemplates()
+        self.analyses = CaseAnalyses()
         self._built = {}
 
     def _root(self, config: MkDocsConfig) -> Path:
@@ -92,7 +105,11 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
                 raise PluginError(f"{summary} ; corrigez-les, « make check » les répète")
             log.warning("%s ; les pages valides restent visibles dans l'aperçu", summary)
         corpus = replace(gathered.corpus, publication=publication(config, self._root(config)))
-        pages = build_pages(corpus, self.memo.builders() if self.serving else BUILDERS)
+        self._close_background()
+        if not self.serving and worth_it():
+            self.background = Background(Path(config.site_dir))
+            log.info("Codes QR, index de recherche et audit : dans un second processus")
+        pages = build_pages(corpus, self._builders(corpus))
         built, self._built = self._built, {}
         for page in pages.values():
             file = _GeneratedFile.generated(config, page.src_uri, content=page.content)
@@ -101,6 +118,8 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
                 file.unchanged = built.get(page.src_uri) == page.content
                 self._built[page.src_uri] = page.content
             _replace(files, file, edit_path=page.edit_path)
+        for uri in self._qr_targets:
+            _replace(files, _LaterFile.generated(config, uri, content=""), edit_path=None)
         if self.serving:
             _remove_vanished(config, built.keys() - pages.keys())
             read = self.cases.parsed - parsed
@@ -110,7 +129,21 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         self.corpus = corpus
         self.urls = {file.src_uri: file.url for file in files.documentation_pages()}
         self.case_sources = {case_uri(case_id) for case_id in gathered.corpus.cases}
+        if self.background is not None and "material/search" in config.plugins:
+            self._search = self.background.submit(analyse_cases, corpus, self.urls)
         return files
+
+    def _builders(self, corpus: Corpus) -> Iterable[Builder]:
+        """``pages.BUILDERS``, remembered in a preview, QR codes drawn aside in a build."""
+        if self.serving:
+            return self.memo.builders()
+        if self.background is None:
+            return BUILDERS
+        # The files exist for MkDocs (links to them are checked) but are written at the
+        # end, once drawn: ``_LaterFile``.
+        self._qr_targets = formation.qr_targets(corpus)
+        self._qr_codes = self.background.submit(formation.qr_files, list(self._qr_targets.items()))
+        return tuple(builder for builder in BUILDERS if builder is not qr_pages)
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -133,6 +166,12 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self._started = time.time()
 
+    @event_priority(-100)  # last: the audit reads the page as it is written
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.background is not None:
+            self.background.audit(page.file.dest_uri, output)
+        return output
+
     @event_priority(-50)  # after Material's search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Published addresses, our search index in place of Material's, then the security
@@ -141,11 +180,13 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         A dirty build audits only the pages it wrote (a second of margin for the clock of
         file times); the others were audited when they were written.
         """
+        site_dir = Path(config.site_dir)
+        self._write_qr_codes(site_dir)
         self._check_addresses(config)
         if self.corpus is not None and "material/search" in config.plugins:
-            self._write_search(Path(config.site_dir))
-        since = self._started - 1.0 if self.dirty else None
-        problems = audit_site(Path(config.site_dir), since=since)
+            self._write_search(site_dir)
+        problems = self._audit(site_dir)
+        self._close_background()
         if not problems:
             return
         sys.stderr.write(format_problems(problems))
@@ -173,10 +214,38 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             raise PluginError(summary)
         log.warning(summary)
 
+    def _write_qr_codes(self, site_dir: Path) -> None:
+        if self._qr_codes is None:
+            return
+        targets = list(self._qr_targets.items())
+        for uri, svg in result(self._qr_codes, lambda: formation.qr_files(targets)):
+            (site_dir / uri).write_text(svg, encoding="ascii")
+        self._qr_codes, self._qr_targets = None, {}
+
+    def _audit(self, site_dir: Path) -> list[Problem]:
+        """Pages handed to the worker, then every other page written by this build."""
+        since = self._started - 1.0 if self.dirty else None
+        if self.background is None:
+            return audit_site(site_dir, since=since)
+        problems = self.background.audit_findings()
+        problems += audit_site(site_dir, since=since, skip=self.background.audited)
+        return sorted(problems, key=lambda problem: problem.path)
+
+    def _close_background(self) -> None:
+        if self.background is not None:
+            self.background.close()
+        self.background, self._qr_codes, self._search = None, None, None
+        self._qr_targets = {}
+
     def _write_search(self, site_dir: Path) -> None:
         assert self.corpus is not None
+        corpus, urls = self.corpus, self.urls
         start = time.perf_counter()
-        written = write_search(site_dir, self.corpus, self.urls)
+        if self._search is not None:
+            cases = result(self._search, lambda: analyse_cases(corpus, urls))
+        else:
+            cases = self.analyses(corpus, urls) if self.serving else analyse_cases(corpus, urls)
+        written = write_search(site_dir, corpus, urls, cases)
         log.info(
             "Recherche : %d documents, %d fichiers, %d octets (manifeste : %d octets) en %.1f s",
             written.documents,
@@ -189,6 +258,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         # Pages of a failed build may be missing from the site: rebuild them all next time.
         self._built = {}
+        self._close_background()
 
 
 def publication(config: MkDocsConfig, root: Path) -> Publication:
@@ -214,6 +284,13 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+class _LaterFile(File):
+    """A generated file that the plugin writes itself in ``on_post_build`` (QR codes)."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
 
 
 class _GeneratedFile(File):

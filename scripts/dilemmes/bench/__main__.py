@@ -1,9 +1,10 @@
 """``make bench``: ``python -m dilemmes.bench [--tailles 100,1000,5000] [--essais 3]``.
 
 For each size: generate the project, then ``--essais`` times: ``make site`` on it, our own
-work (and the audit of the site just built), stock MkDocs on the same pages written as
-plain Markdown, ``make check``; measure the search payload in Chromium; finally time
-``make serve`` after a save. Prints the Markdown report and writes it under the bench folder.
+work (in MkDocs' process, and in the second process of ``make site``), stock MkDocs on the
+same pages written as plain Markdown, ``make check``; measure the search payload in
+Chromium; finally time ``make serve`` after a save. Prints the Markdown report and writes it
+under the bench folder.
 """
 
 from __future__ import annotations
@@ -58,8 +59,8 @@ def bench_size(work: Path, count: int, runs: int, browser: bool) -> report.SizeR
         gather=[one.gather for one in own],
         render=[one.render for one in own],
         own_cpu=[one.cpu for one in own],
-        audit=[one.audit for one in own],
-        audit_cpu=[one.audit_cpu for one in own],
+        aside=[one.aside for one in own],
+        aside_cpu=[one.aside_cpu for one in own],
         own_peak=max(one.peak_bytes for one in own),
         site=site,
         plain=base,

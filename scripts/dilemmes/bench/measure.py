@@ -74,9 +74,9 @@ class OwnWork:
 
     gather: float
     render: float
-    audit: float
+    aside: float  # what ``make site`` does in its second process: QR, search, audit
     cpu: float  # processor time of gather and render, measured inside the process
-    audit_cpu: float
+    aside_cpu: float
     problems: int
     peak_bytes: int
 
@@ -90,9 +90,9 @@ def own_work(root: Path) -> OwnWork:
     return OwnWork(
         gather=data["gather"],
         render=data["pages"],
-        audit=data["audit"],
+        aside=data["aside"],
         cpu=data["cpu"],
-        audit_cpu=data["audit_cpu"],
+        aside_cpu=data["aside_cpu"],
         problems=data["problems"],
         peak_bytes=result.peak_bytes,
     )

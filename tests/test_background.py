@@ -1,0 +1,46 @@
+"""The second process of ``make site`` (``background``) changes the time, not the site."""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import Future
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project, mkdocs_build
+from dilemmes.background import result
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    # The sitemap's gzip copy carries the time it was written.
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in sorted(site.rglob("*"))
+        if path.is_file() and path.name != "sitemap.xml.gz"
+    }
+
+
+def test_the_site_is_the_same_built_with_or_without_the_worker(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    url = {"DILEMMES_SITE_URL": "https://exemple.org/dilemmes/"}  # QR codes are drawn
+    with_worker = mkdocs_build(root, "--site-dir", "avec", env={**url})
+    alone = mkdocs_build(root, "--site-dir", "seul", env={**url, "DILEMMES_UN_SEUL_PROCESSUS": "1"})
+    assert with_worker.returncode == 0, with_worker.stderr
+    assert alone.returncode == 0, alone.stderr
+    assert "dans un second processus" in with_worker.stderr
+    assert "dans un second processus" not in alone.stderr
+    built, expected = _files(root / "avec"), _files(root / "seul")
+    assert built.keys() == expected.keys()
+    assert [name for name in built if built[name] != expected[name]] == []
+    # What the worker makes is there: QR codes, the search pieces with the cases.
+    assert built["cas/vente-au-premier-appel/qr.svg"].startswith(b"<svg")
+    assert any(name.startswith("search/termes/") for name in built)
+
+
+def test_a_failed_worker_leaves_its_part_to_the_build(caplog: pytest.LogCaptureFixture) -> None:
+    failed: Future[int] = Future()
+    failed.set_exception(RuntimeError("processus arrêté"))
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.dilemmes"):
+        assert result(failed, lambda: 42) == 42
+    assert "repris dans ce processus" in caplog.text
