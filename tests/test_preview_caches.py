@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from pathlib import Path
@@ -16,8 +17,9 @@ from dilemmes.case_cache import CaseCache
 from dilemmes.page_memo import PageMemo
 from dilemmes.pages import build_pages, case_uri
 from dilemmes.project import CaseRead, gather, read_case
+from dilemmes.search_documents import TrainerNotes
 from dilemmes.search_index import Analysed, score
-from dilemmes.search_site import CaseAnalyses, analyse_cases
+from dilemmes.search_site import CaseAnalyses, PageAnalyses, analyse_cases
 
 # Built files are dated an hour ahead: MkDocs then takes hand-written pages for unchanged
 # (``File.is_modified``), and a file written by the next build is dated now.
@@ -191,3 +193,16 @@ def test_unchanged_cases_are_not_analysed_again_for_search(tmp_path: Path) -> No
     after = parts()
     redone = [part.documents[0].location for part in after if not any(part is p for p in first)]
     assert redone == ["cas/erreurs-de-saisie/"]
+
+
+def test_other_pages_are_read_again_for_search_only_when_they_change(tmp_path: Path) -> None:
+    corpus = gather(copy_project(tmp_path), include_drafts=True).corpus
+    notes = TrainerNotes(corpus)
+    material = json.dumps({"docs": [{"location": "a-propos/", "title": "À propos", "text": "Un"}]})
+    kept = PageAnalyses()
+    first = kept(material, set(), set(), notes)
+    assert [d.location for d in first.documents] == ["a-propos/"]
+    assert kept(material, set(), set(), notes) is first
+    changed = material.replace("Un", "Deux")
+    assert kept(changed, set(), set(), notes) is not first
+    assert kept(changed, set(), set(), notes).documents[0].text == "Deux"

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import REPO
-from dilemmes.search_text import fold, stem, terms
+from dilemmes.search_text import LIGATURES, WORD, fold, stem, terms
 
 ENGINE = REPO / "overrides" / "assets" / "javascripts" / "recherche.js"
 
@@ -63,3 +67,24 @@ def test_browser_cuts_words_as_python_does(chromium: Any) -> None:
         in_browser = page.evaluate("t => window.__rechercheOutils.terms(t)", text)
         assert in_browser == terms(text), text
     page.close()
+
+
+def _fold_one_by_one(text: str) -> str:
+    """``fold`` as first written, character by character: the definition to keep."""
+    decomposed = unicodedata.normalize("NFD", text.lower().translate(LIGATURES))
+    return "".join(ch for ch in decomposed if unicodedata.category(ch)[0] != "M")
+
+
+_WORD_ONE_BY_ONE = re.compile(WORD.pattern.replace("[^\\W_]+|", "[^\\W_]|").rstrip("+)") + ")+")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40) | st.sampled_from(SAMPLES))
+def test_fold_and_words_keep_their_definition(text: str) -> None:
+    assert fold(text) == _fold_one_by_one(text)
+    assert WORD.findall(text) == _WORD_ONE_BY_ONE.findall(text)
+
+
+def test_every_combining_mark_is_removed() -> None:
+    marks = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c))[0] == "M"]
+    assert fold("".join(marks)) == ""

@@ -49,7 +49,7 @@ from .problems import Problem, format_problems
 from .project import gather
 from .search_documents import is_trainer_page
 from .search_index import Analysed
-from .search_site import CaseAnalyses, analyse_cases, write_search
+from .search_site import CaseAnalyses, PageAnalyses, analyse_cases, write_search
 
 log = logging.getLogger("mkdocs.plugins.dilemmes")
 
@@ -71,6 +71,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         self.memo = PageMemo()
         self.templates = _CompiledTemplates()
         self.analyses = CaseAnalyses()
+        self.page_analyses = PageAnalyses()
         self._built: dict[str, str | bytes] = {}  # generated content of the last dirty build
         self._started = 0.0
         self.background: Background | None = None
@@ -85,6 +86,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         self.memo = PageMemo()
         self.templates = _CompiledTemplates()
         self.analyses = CaseAnalyses()
+        self.page_analyses = PageAnalyses()
         self._built = {}
 
     def _root(self, config: MkDocsConfig) -> Path:
@@ -245,7 +247,8 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             cases = result(self._search, lambda: analyse_cases(corpus, urls))
         else:
             cases = self.analyses(corpus, urls) if self.serving else analyse_cases(corpus, urls)
-        written = write_search(site_dir, corpus, urls, cases)
+        pages = self.page_analyses if self.serving else None
+        written = write_search(site_dir, corpus, urls, cases, pages)
         log.info(
             "Recherche : %d documents, %d fichiers, %d octets (manifeste : %d octets) en %.1f s",
             written.documents,

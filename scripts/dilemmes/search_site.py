@@ -75,25 +75,56 @@ def _published_cases(corpus: Corpus, urls: Mapping[str, str]) -> list[Case]:
     )
 
 
+class PageAnalyses:
+    """The other pages' documents, analysed, kept while their input stays the same.
+
+    In ``make serve`` Material's index of the other pages rarely changes when a vignette
+    is saved (the cases are not in it), but reading it again is a second at 1,000 cases.
+    """
+
+    def __init__(self) -> None:
+        self._key: tuple[object, ...] | None = None
+        self._kept = Analysed()
+
+    def __call__(
+        self, material: str, skip: set[str], listings: set[str], notes: TrainerNotes
+    ) -> Analysed:
+        key = (material, skip, listings, notes.sentences)
+        if key != self._key:
+            self._kept = _analyse_pages(material, skip, listings, notes)
+            self._key = key
+        return self._kept
+
+
+def _analyse_pages(
+    material: str, skip: set[str], listings: set[str], notes: TrainerNotes
+) -> Analysed:
+    docs = json.loads(material)["docs"]
+    return analyse(page_documents(docs, skip, listings, len(skip), notes))
+
+
 def write_search(
     site_dir: Path,
     corpus: Corpus,
     urls: Mapping[str, str],
     cases: Sequence[Analysed] | None = None,
+    pages: PageAnalyses | None = None,
 ) -> Written:
     """Replace Material's index in ``site_dir`` by ours; ``urls``: source path → address.
 
-    ``cases`` is ``analyse_cases(corpus, urls)`` when it was computed ahead or kept.
+    ``cases`` is ``analyse_cases(corpus, urls)`` when it was computed ahead or kept;
+    ``pages`` keeps the other pages' documents from one preview to the next.
     """
     folder = site_dir / SEARCH_DIR
-    material = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
+    material = (folder / "search_index.json").read_text(encoding="utf-8")
     if cases is None:
         cases = analyse_cases(corpus, urls)
     listings = {urls[source] for source in LISTINGS if source in urls}
     skip = {document.location for part in cases for document in part.documents}
     notes = TrainerNotes(corpus)
-    pages = page_documents(material["docs"], skip, listings, len(skip), notes)
-    files = index_files(score([*cases, analyse(pages)]), material["config"])
+    others = (pages or _analyse_pages)(material, skip, listings, notes)
+    config = json.loads(material)["config"]
+    files = index_files(score([*cases, others]), config)
     for piece in PIECES:
         # ``mkdocs serve`` reuses its folder: pieces of an earlier, larger index would stay.
         shutil.rmtree(folder / piece, ignore_errors=True)
@@ -104,4 +135,4 @@ def write_search(
         (folder / name).write_bytes(data)
         total += len(data)
     manifest = len(files["search_index.json"].encode("utf-8"))
-    return Written(len(skip) + len(pages), len(files), total, manifest)
+    return Written(len(skip) + len(others.documents), len(files), total, manifest)
