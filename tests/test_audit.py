@@ -56,12 +56,19 @@ def test_fixture_site_with_hostile_vignette_passes(fixture_site: Path) -> None:
         ('<a href="java&#x09;script:alert(1)">x</a>', "article", "audit-url"),
         ('<a href=" data:text/html;base64,PHNjcmlwdD4=">x</a>', "article", "audit-url"),
         ('<p onclick="alert(1)">x</p>', "nav", "audit-evenement"),
+        # Event handlers are looked for only where "on…=" follows whitespace: any whitespace,
+        # after other "on…=" that do not count.
+        ("<img src=x\tonerror = alert(1)>", "article", "audit-evenement"),
+        ('<p data-on="1" title="con=1"\nonclick=x>', "article", "audit-evenement"),
+        ('<p title="<b onclick=x>">x</p>', "article", "audit-evenement"),
         ('<meta http-equiv="refresh" content="0; url=https://evil.example/">', "head", "audit-url"),
         ('<base href="https://evil.example/">', "head", "audit-balise"),
         ("<style>body{background:url(x)}</style>", "article", "audit-script"),
         ('<object data="x.swf"></object>', "article", "audit-balise"),
         ("<marquee>x</marquee>", "article", "audit-balise"),
         ("</article></div></div></main>", "article", "audit-squelette"),
+        ('<main class="x">', "article", "audit-squelette"),
+        ("<footer>", "nav", "audit-squelette"),
     ],
 )
 def test_injected_markup_is_found(

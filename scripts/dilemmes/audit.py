@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,9 +50,19 @@ _EVENT = re.compile(
     r"<[a-zA-Z][^\s>/]*(?:\s+[^\s=>]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?)*?"
     r"\s+(on[a-zA-Z]+)\s*="
 )
+# What every match of _EVENT contains: whitespace, then "on…=". Found by its literal "on"
+# at C speed; on a page without it (almost every page) _EVENT, slow, is not run.
+_EVENT_HINT = re.compile(r"on[a-zA-Z]+\s*=")
+_SPACE = re.compile(r"\s")
+_ARTICLE = re.compile(r"<(/?)article\b")
+# One pass counts the four: a match starts at "<" and holds no other "<", so it is the
+# same as four passes.
+_LANDMARK = re.compile(r"<(header|main|article|footer)\b")
+_BLOCK = re.compile(r"<(/?)(div|section|nav|ul|ol|dl|table|p)\b")
 _OPENING = re.compile(r"<([a-zA-Z][a-zA-Z0-9:-]*)")
 _NEVER = frozenset({"iframe", "object", "embed", "base", "frame", "frameset", "applet"})
 _BAD_SCHEME = re.compile(r"^(javascript|vbscript|data|file):")
+_CONTROL = re.compile(r"[\x00- ]")  # what browsers ignore inside a scheme
 _BASE_URL = re.compile(r'new URL\("[^"]*",location\)')
 
 # Material 9.8's inline scripts (base.html), their relative base URL blanked; the audit
@@ -100,13 +111,37 @@ def _tags(text: str) -> Iterator[Tag]:
         yield Tag(bool(match.group(1)), match.group(2).lower(), attrs, match.start())
 
 
-def _blank_raw_text(text: str) -> str:
-    """Script and style bodies hidden, lengths kept, so offsets stay true."""
-    return _RAW_TEXT.sub(lambda m: m.group(0).replace(m.group(2), " " * len(m.group(2))), text)
+def _blank_raw_text(text: str, raw: list[re.Match[str]] | None = None) -> str:
+    """Script and style bodies hidden, lengths kept, so offsets stay true.
+
+    ``raw`` is ``_RAW_TEXT.finditer(text)`` when the caller already has it.
+    """
+    if raw is None:
+        raw = list(_RAW_TEXT.finditer(text))
+    pieces: list[str] = []
+    end = 0
+    for match in raw:
+        body = match.group(2)
+        pieces += (text[end : match.start()], match.group(0).replace(body, " " * len(body)))
+        end = match.end()
+    pieces.append(text[end:])
+    return "".join(pieces)
+
+
+def _may_have_event(blanked: str) -> bool:
+    """False only when _EVENT cannot match: no "on…=" just after whitespace.
+
+    An "on…=" found here cannot hide another: it holds letters, then whitespace only
+    before its "=", so the "on" of another one cannot lie inside it.
+    """
+    for match in _EVENT_HINT.finditer(blanked):
+        if match.start() and _SPACE.match(blanked, match.start() - 1):
+            return True
+    return False
 
 
 def _is_bad_url(value: str) -> bool:
-    cleaned = "".join(ch for ch in value if ch > " ").lower()
+    cleaned = _CONTROL.sub("", value).lower()
     if _BAD_SCHEME.match(cleaned):
         return True
     return any(_BAD_SCHEME.match(part.strip()) for part in cleaned.split(",")[1:])
@@ -127,8 +162,9 @@ class _PageAudit:
         self.problems.append(Problem(self.path, self.line(offset), code, message))
 
     def run(self) -> list[Problem]:
-        self._scripts()
-        blanked = _blank_raw_text(self.text)
+        raw = list(_RAW_TEXT.finditer(self.text))
+        self._scripts(raw)
+        blanked = _blank_raw_text(self.text, raw)
         article = self._article_span(blanked)
         self._event_handlers(blanked)
         self._urls(blanked)
@@ -137,8 +173,8 @@ class _PageAudit:
         self._skeleton(blanked, article)
         return self.problems
 
-    def _scripts(self) -> None:
-        for match in _RAW_TEXT.finditer(self.text):
+    def _scripts(self, raw: list[re.Match[str]]) -> None:
+        for match in raw:
             name, body = match.group(1).lower(), match.group(2)
             opening = self.text[match.start() : match.start(2)]
             attrs = next(_tags(opening)).attrs
@@ -162,6 +198,8 @@ class _PageAudit:
             self.problem(offset, "audit-script", f"script absent du site : {src[:80]}")
 
     def _event_handlers(self, blanked: str) -> None:
+        if not _may_have_event(blanked):
+            return
         for match in _EVENT.finditer(blanked):
             tag = next(_tags(blanked[match.start() :]))
             self.problem(
@@ -200,7 +238,7 @@ class _PageAudit:
         if start < 0:
             return None
         depth, position = 0, start
-        for match in re.finditer(r"<(/?)article\b", blanked[start:]):
+        for match in _ARTICLE.finditer(blanked[start:]):
             depth += -1 if match.group(1) else 1
             if depth == 0:
                 position = start + match.start()
@@ -221,8 +259,9 @@ class _PageAudit:
     def _skeleton(self, blanked: str, article: tuple[int, int] | None) -> None:
         if "md-main" not in blanked:
             return  # not a Material page (a redirect left at a former address)
+        counts = Counter(_LANDMARK.findall(blanked))
         for tag in ("header", "main", "article", "footer"):
-            opened = len(re.findall(rf"<{tag}\b", blanked))
+            opened = counts[tag]
             closed = blanked.count(f"</{tag}>")
             if opened != 1 or closed != 1:
                 self.problem(
@@ -237,9 +276,7 @@ class _PageAudit:
     def _balanced(self, blanked: str, article: tuple[int, int]) -> None:
         """Inside the article, no closing tag may close more than the article opened."""
         depth: dict[str, int] = {}
-        for match in re.finditer(
-            r"<(/?)(div|section|nav|ul|ol|dl|table|p)\b", blanked[article[0] : article[1]]
-        ):
+        for match in _BLOCK.finditer(blanked[article[0] : article[1]]):
             name = match.group(2)
             depth[name] = depth.get(name, 0) + (-1 if match.group(1) else 1)
             if depth[name] < 0:
