@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, mkdocs_build
-from dilemmes.audit import audit_page, audit_site
+from dilemmes.audit import SiteFiles, audit_page, audit_site
 
 PAGE = "cas/erreurs-de-saisie/index.html"
 
@@ -91,6 +91,31 @@ def test_finding_names_page_and_line(clean_page: str, fixture_site: Path) -> Non
     assert (
         problems[1] == f"site/{PAGE}:{line}: balise <script> inattendue dans le contenu de la page"
     )
+
+
+def test_script_files_are_resolved_as_the_file_system_does(tmp_path: Path) -> None:
+    # SiteFiles remembers each step of a resolution for the whole audit: the answers must
+    # stay those of resolving anew, symbolic links included.
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    (site / "cas" / "a").mkdir(parents=True)
+    (site / "assets" / "app.js").write_text("", "utf-8")
+    (site / "x.js").write_text("", "utf-8")
+    (tmp_path / "dehors.js").write_text("", "utf-8")
+    (tmp_path / "autre" / "sous").mkdir(parents=True)
+    (site / "assets" / "fuite.js").symlink_to(tmp_path / "dehors.js")
+    (site / "raccourci").symlink_to(site / "assets")
+    (site / "sortie").symlink_to(tmp_path / "autre" / "sous")
+    files = SiteFiles(site)
+    for _ in range(2):  # the second round reads remembered answers
+        assert files.has("cas/a/index.html", "../../assets/app.js")
+        assert not files.has("index.html", "../../assets/app.js")  # same src, other folder
+        assert files.has("index.html", "assets/app.js?v=1#x")
+        assert files.has("cas/a/index.html", "../../raccourci/app.js")
+        assert not files.has("cas/a/index.html", "../../assets/fuite.js")
+        assert not files.has("cas/a/index.html", "../../raccourci/fuite.js")
+        assert not files.has("index.html", "sortie/../x.js")  # autre/x.js, not site/x.js
+        assert files.has("404.html", "/assets/app.js")
 
 
 def test_the_build_fails_when_a_page_carries_a_script(tmp_path: Path) -> None:

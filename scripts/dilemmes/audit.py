@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import os
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -148,10 +149,10 @@ def _is_bad_url(value: str) -> bool:
 
 
 class _PageAudit:
-    def __init__(self, path: str, text: str, site: Path | None, page: str) -> None:
+    def __init__(self, path: str, text: str, files: SiteFiles | None, page: str) -> None:
         self.path = path
         self.text = text
-        self.site = site
+        self.files = files
         self.page = page
         self.problems: list[Problem] = []
 
@@ -194,7 +195,7 @@ class _PageAudit:
     def _script_source(self, offset: int, src: str) -> None:
         if re.match(r"^[a-z][a-z0-9+.-]*:|^//", src.strip().lower()):
             self.problem(offset, "audit-script", f"script chargé d'ailleurs : {src[:80]}")
-        elif self.site is not None and not _site_file(self.site, self.page, src):
+        elif self.files is not None and not self.files.has(self.page, src):
             self.problem(offset, "audit-script", f"script absent du site : {src[:80]}")
 
     def _event_handlers(self, blanked: str) -> None:
@@ -288,29 +289,96 @@ class _PageAudit:
                 return
 
 
-def _site_file(site: Path, page: str, src: str) -> bool:
-    """Whether ``src`` names a file of the site (404.html uses root-relative paths)."""
-    path = src.split("?")[0].split("#")[0]
-    root = site.resolve()
-    if path.startswith("/"):
-        parts = path.strip("/").split("/")
-        candidates = [root.joinpath(*parts[i:]) for i in range(len(parts))]
-    else:
-        candidates = [(root / Path(page).parent / path).resolve()]
-    return any(c.is_file() and root in c.parents for c in candidates)
+class SiteFiles:
+    """Whether a ``<script src>`` names a file of the site, answers kept for one audit.
+
+    Every page loads the same few scripts, but each from its own folder; resolving the
+    path again on every page (``Path.resolve``: an ``lstat`` per component) cost more than
+    the rest of the script check. Here each step of a resolution is remembered: the folder
+    of a page, then each name of ``src`` from there, then the answer for the final path.
+    The steps are those of ``os.path.realpath``, so the answers are those of resolving
+    anew. The site must not change while one ``SiteFiles`` is in use (an audit runs after
+    the build has written it).
+    """
+
+    def __init__(self, site: Path) -> None:
+        self.root = site.resolve()
+        self._steps: dict[tuple[str, str], str] = {}
+        self._folders: dict[str, str] = {}
+        self._answers: dict[str, bool] = {}
+
+    def has(self, page: str, src: str) -> bool:
+        """Whether ``src``, loaded by ``page``, names a file of the site.
+
+        404.html uses root-relative paths.
+        """
+        path = src.split("?")[0].split("#")[0]
+        if path.startswith("/"):
+            key = "\0" + path  # not a resolved path: its own entries
+            if key not in self._answers:
+                parts = path.strip("/").split("/")
+                candidates = [self.root.joinpath(*parts[i:]) for i in range(len(parts))]
+                self._answers[key] = any(self._inside(c) for c in candidates)
+            return self._answers[key]
+        resolved = self._walk(self._folder(str(self.root / Path(page).parent)), path)
+        if resolved not in self._answers:
+            self._answers[resolved] = self._inside(Path(resolved))
+        return self._answers[resolved]
+
+    def _inside(self, candidate: Path) -> bool:
+        return candidate.is_file() and self.root in candidate.parents
+
+    def _folder(self, folder: str) -> str:
+        """``os.path.realpath(folder)`` for an absolute, ``Path``-normalised folder."""
+        real = self._folders.get(folder)
+        if real is None:
+            parent, name = os.path.split(folder)
+            real = folder if not name else self._walk(self._folder(parent), name)
+            self._folders[folder] = real
+        return real
+
+    def _walk(self, real: str, relative: str) -> str:
+        """``os.path.realpath(real + "/" + relative)`` when ``real`` is already resolved."""
+        for name in relative.split("/"):
+            if not name or name == ".":
+                continue
+            if name == "..":
+                real = os.path.dirname(real)  # realpath: ".." of a resolved path is lexical
+                continue
+            step = self._steps.get((real, name))
+            if step is None:
+                joined = os.path.join(real, name)
+                step = os.path.realpath(joined) if os.path.islink(joined) else joined
+                self._steps[(real, name)] = step
+            real = step
+        return real
 
 
-def audit_page(path: str, text: str, site: Path | None = None, page: str = "") -> list[Problem]:
-    """Every finding in one built page; ``path`` names it in messages, ``page`` in ``site``."""
-    return _PageAudit(path, text, site, page).run()
+def audit_page(
+    path: str,
+    text: str,
+    site: Path | None = None,
+    page: str = "",
+    files: SiteFiles | None = None,
+) -> list[Problem]:
+    """Every finding in one built page; ``path`` names it in messages, ``page`` in ``site``.
+
+    ``files``, shared by the pages of one audit of ``site``, spares resolving the same
+    scripts again on every page.
+    """
+    if files is None and site is not None:
+        files = SiteFiles(site)
+    return _PageAudit(path, text, files, page).run()
 
 
 def audit_site(site: Path, label: str = "site", since: float | None = None) -> list[Problem]:
     """Every finding in every HTML page of a built site (written at ``since`` or later)."""
     problems: list[Problem] = []
+    files = SiteFiles(site)
     for page in sorted(site.rglob("*.html")):
         if since is not None and page.stat().st_mtime < since:
             continue  # ``make serve`` rebuilds only what changed: the rest was audited
         relative = page.relative_to(site).as_posix()
-        problems.extend(audit_page(f"{label}/{relative}", page.read_text("utf-8"), site, relative))
+        text = page.read_text("utf-8")
+        problems.extend(audit_page(f"{label}/{relative}", text, site, relative, files))
     return problems
