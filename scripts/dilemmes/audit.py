@@ -8,7 +8,11 @@ inline scripts nor a file of the site, an event-handler attribute, a ``javascrip
 
 Tags are read with one regular expression (C speed) rather than an HTML parser: the
 audit runs on every build, and at 5,000 pages a Python parser would add a third to the
-build time (3 ms a page measured with ``html.parser``).
+build time (3 ms a page measured with ``html.parser``). The slow expression for event
+handlers runs only on a page where a plain search finds what each of its matches holds,
+the scan for addresses looks only at tags with a ":" or an "&", and the files that
+``<script src>`` names are resolved once per audit (``SiteFiles``): about 0.8 ms a page
+of 27 KB (Material), 2 ms before.
 """
 
 from __future__ import annotations
@@ -212,9 +216,11 @@ class _PageAudit:
     def _urls(self, blanked: str) -> None:
         # Only inside tags: text such as « href=javascript:0 » in a paragraph is text.
         for tag in _TAG.finditer(blanked):
-            if ":" not in tag.group(3) and "&" not in tag.group(3):
+            attrs = tag.group(3)
+            if ":" not in attrs and "&" not in attrs:
+                # No scheme, even entity-encoded. (Nor a refresh to "//host": a known gap.)
                 continue
-            for match in _URL_ATTR.finditer(tag.group(3)):
+            for match in _URL_ATTR.finditer(attrs):
                 self._url(tag.start(), match.group(1).lower(), match.group(2))
 
     def _url(self, offset: int, name: str, raw: str) -> None:
