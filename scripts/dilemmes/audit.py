@@ -30,13 +30,12 @@ from .problems import Problem
 
 # One tag: name, then attributes with quoted or bare values. Raw ">" never appears
 # inside our attribute values (they are escaped) but quotes are honoured anyway.
-# The repeats are possessive (a third faster) without changing any match: each choice is
-# forced, so backtracking never finds another parse. A name or a bare value cut shorter
-# would be followed by one of its own characters, which can start neither the next
-# attribute (whitespace) nor the end of the tag (whitespace, "/" or ">"); the one case,
-# a bare value ending in "/" before ">", is also matched whole, the value keeping the
-# "/". An attribute followed by "=" has a value, or no parse at all; fewer attributes
-# would leave the end of the tag facing the first character of a name.
+# The repeats are possessive (a third faster) and match exactly what greedy ones would:
+# no choice, undone, leads to another match. A name cut shorter would leave one of its
+# own characters next, which starts neither an attribute (whitespace), nor a value ("="),
+# nor the end of the tag (whitespace, "/", ">"). A bare value may hold a "/", but then
+# the whole value is followed by the same ">" (``b=c/>``). An attribute followed by "="
+# has to take its value; fewer attributes would leave the end of the tag facing a name.
 _TAG = re.compile(
     r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*+)((?:\s+[^\s=>/\"']++(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|"
     r"[^\s\"'=<>`]++))?)*+)\s*/?>"
@@ -303,8 +302,9 @@ class SiteFiles:
     the rest of the script check. Here each step of a resolution is remembered: the folder
     of a page, then each name of ``src`` from there, then the answer for the final path.
     The steps are those of ``os.path.realpath``, so the answers are those of resolving
-    anew. The site must not change while one ``SiteFiles`` is in use (an audit runs after
-    the build has written it).
+    anew (but a loop of symbolic links is a missing file, where ``Path.resolve`` raised).
+    The site must not change while one ``SiteFiles`` is in use: an audit runs after the
+    build has written it.
     """
 
     def __init__(self, site: Path) -> None:
