@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, mkdocs_build
-from dilemmes.audit import audit_page, audit_site
+from dilemmes.audit import SiteFiles, audit_page, audit_site
 
 PAGE = "cas/erreurs-de-saisie/index.html"
 
@@ -56,12 +56,19 @@ def test_fixture_site_with_hostile_vignette_passes(fixture_site: Path) -> None:
         ('<a href="java&#x09;script:alert(1)">x</a>', "article", "audit-url"),
         ('<a href=" data:text/html;base64,PHNjcmlwdD4=">x</a>', "article", "audit-url"),
         ('<p onclick="alert(1)">x</p>', "nav", "audit-evenement"),
+        # Event handlers are looked for only where "on…=" follows whitespace: any whitespace,
+        # after other "on…=" that do not count.
+        ("<img src=x\tonerror = alert(1)>", "article", "audit-evenement"),
+        ('<p data-on="1" title="con=1"\nonclick=x>', "article", "audit-evenement"),
+        ('<p title="<b onclick=x>">x</p>', "article", "audit-evenement"),
         ('<meta http-equiv="refresh" content="0; url=https://evil.example/">', "head", "audit-url"),
         ('<base href="https://evil.example/">', "head", "audit-balise"),
         ("<style>body{background:url(x)}</style>", "article", "audit-script"),
         ('<object data="x.swf"></object>', "article", "audit-balise"),
         ("<marquee>x</marquee>", "article", "audit-balise"),
         ("</article></div></div></main>", "article", "audit-squelette"),
+        ('<main class="x">', "article", "audit-squelette"),
+        ("<footer>", "nav", "audit-squelette"),
     ],
 )
 def test_injected_markup_is_found(
@@ -84,6 +91,31 @@ def test_finding_names_page_and_line(clean_page: str, fixture_site: Path) -> Non
     assert (
         problems[1] == f"site/{PAGE}:{line}: balise <script> inattendue dans le contenu de la page"
     )
+
+
+def test_script_files_are_resolved_as_the_file_system_does(tmp_path: Path) -> None:
+    # SiteFiles remembers each step of a resolution for the whole audit: the answers must
+    # stay those of resolving anew, symbolic links included.
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    (site / "cas" / "a").mkdir(parents=True)
+    (site / "assets" / "app.js").write_text("", "utf-8")
+    (site / "x.js").write_text("", "utf-8")
+    (tmp_path / "dehors.js").write_text("", "utf-8")
+    (tmp_path / "autre" / "sous").mkdir(parents=True)
+    (site / "assets" / "fuite.js").symlink_to(tmp_path / "dehors.js")
+    (site / "raccourci").symlink_to(site / "assets")
+    (site / "sortie").symlink_to(tmp_path / "autre" / "sous")
+    files = SiteFiles(site)
+    for _ in range(2):  # the second round reads remembered answers
+        assert files.has("cas/a/index.html", "../../assets/app.js")
+        assert not files.has("index.html", "../../assets/app.js")  # same src, other folder
+        assert files.has("index.html", "assets/app.js?v=1#x")
+        assert files.has("cas/a/index.html", "../../raccourci/app.js")
+        assert not files.has("cas/a/index.html", "../../assets/fuite.js")
+        assert not files.has("cas/a/index.html", "../../raccourci/fuite.js")
+        assert not files.has("index.html", "sortie/../x.js")  # autre/x.js, not site/x.js
+        assert files.has("404.html", "/assets/app.js")
 
 
 @pytest.mark.parametrize("single_process", ["0", "1"], ids=["worker", "un-processus"])

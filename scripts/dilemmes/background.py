@@ -27,7 +27,7 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from .audit import audit_page
+from .audit import SiteFiles, audit_page
 from .problems import Problem
 
 log = logging.getLogger("mkdocs.plugins.dilemmes")
@@ -101,6 +101,7 @@ def result(future: Future[T], in_process: Callable[[], T]) -> T:
 def audit_pages(site_dir: Path, pages: list[tuple[str, str]]) -> list[Problem]:
     """``audit_page`` for each ``(relative path, HTML)``, as ``audit_site`` names them."""
     problems: list[Problem] = []
+    files = SiteFiles(site_dir)
     for relative, html in pages:
-        problems += audit_page(f"site/{relative}", html, site_dir, relative)
+        problems += audit_page(f"site/{relative}", html, site_dir, relative, files)
     return problems
