@@ -69,6 +69,15 @@ def test_fixture_site_with_hostile_vignette_passes(fixture_site: Path) -> None:
         ("</article></div></div></main>", "article", "audit-squelette"),
         ('<main class="x">', "article", "audit-squelette"),
         ("<footer>", "nav", "audit-squelette"),
+        # Found since the audit was made cheaper (gaps its equivalence check brought out):
+        # an upper-case handler, a refresh to "//host", a handler beside a short script body.
+        ("<img src=x ONERROR=alert(1)>", "article", "audit-evenement"),
+        ('<meta http-equiv="refresh" content="0; url=//evil.example/">', "head", "audit-url"),
+        (
+            '<script src="../../assets/javascripts/x.js" onload="alert(1)">a</script>',
+            "head",
+            "audit-evenement",
+        ),
     ],
 )
 def test_injected_markup_is_found(

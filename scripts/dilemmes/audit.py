@@ -52,11 +52,11 @@ _URL_ATTR = re.compile(
 # value cannot hide it.
 _EVENT = re.compile(
     r"<[a-zA-Z][^\s>/]*(?:\s+[^\s=>]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?)*?"
-    r"\s+(on[a-zA-Z]+)\s*="
+    r"\s+([oO][nN][a-zA-Z]+)\s*="
 )
 # What every match of _EVENT contains: whitespace, then "on…=". Found by its literal "on"
 # at C speed; on a page without it (almost every page) _EVENT, slow, is not run.
-_EVENT_HINT = re.compile(r"on[a-zA-Z]+\s*=")
+_EVENT_HINT = re.compile(r"[oO][nN][a-zA-Z]+\s*=")  # HTML's names ignore case
 _SPACE = re.compile(r"\s")
 _ARTICLE = re.compile(r"<(/?)article\b")
 # One pass counts the four: a match starts at "<" and holds no other "<", so it is the
@@ -125,9 +125,10 @@ def _blank_raw_text(text: str, raw: list[re.Match[str]] | None = None) -> str:
     pieces: list[str] = []
     end = 0
     for match in raw:
-        body = match.group(2)
-        pieces += (text[end : match.start()], match.group(0).replace(body, " " * len(body)))
-        end = match.end()
+        # Only the body: the same characters in the opening tag (« onload » beside a body
+        # « a ») must stay for the other checks.
+        pieces += (text[end : match.start(2)], " " * (match.end(2) - match.start(2)))
+        end = match.end(2)
     pieces.append(text[end:])
     return "".join(pieces)
 
@@ -216,8 +217,8 @@ class _PageAudit:
         # Only inside tags: text such as « href=javascript:0 » in a paragraph is text.
         for tag in _TAG.finditer(blanked):
             attrs = tag.group(3)
-            if ":" not in attrs and "&" not in attrs:
-                # No scheme, even entity-encoded. (Nor a refresh to "//host": a known gap.)
+            if ":" not in attrs and "&" not in attrs and tag.group(2).lower() != "meta":
+                # No scheme, even entity-encoded; a refresh to "//host" is in a <meta>.
                 continue
             for match in _URL_ATTR.finditer(attrs):
                 self._url(tag.start(), match.group(1).lower(), match.group(2))
