@@ -58,6 +58,9 @@ def _environment() -> jinja2.Environment:
         loader=jinja2.PackageLoader("dilemmes", "templates"),
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # the output is Markdown; escaping is explicit, per filter
+        # Our templates are code, not content: not checked on disk at every page (a
+        # ``stat`` per template per page, thousands per build).
+        auto_reload=False,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
