@@ -183,8 +183,8 @@ def _line(mark: Any) -> int:
 # YAML 1.1 implicit types of a plain scalar, by its first character, as
 # ``yaml.resolver.Resolver.resolve`` finds them (it has no path resolvers): looked up here
 # directly, this costs a third of the call for each of the thousands of values of a corpus.
-_IMPLICIT = {
-    first: tuple((tag.rsplit(":", 1)[-1], regexp) for tag, regexp in resolvers)
+_IMPLICIT: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
+    first: tuple((str(tag).rsplit(":", 1)[-1], regexp) for tag, regexp in resolvers)
     for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
 }
 
