@@ -2,12 +2,15 @@
 garbage collector paused.
 
 ``make check`` on thousands of vignettes spends most of its time reading each file on its
-own (YAML, fields, personal data). ``read_cases_in_processes`` shares the files between this
-process and worker processes: the workers take chunks from the front, this process from the
-back, until they meet; the results come back in the original order. Below ``MIN_FILES``
-files, or on a single core, the files are read in turn: starting a worker costs more than
-it saves. Workers start with "spawn" (never "fork", which copies a process that may hold
-threads and locks; spawn also works the same on every system).
+own (YAML, fields, personal data). ``read_cases_in_processes`` hands chunks of files to one
+worker process per core and puts the results back in the original order; this process only
+waits. Below ``MIN_FILES`` files, or on a single core, the files are read in turn: starting
+workers costs more than it saves. Workers start with "spawn" (never "fork", which copies a
+process that may hold threads and locks; spawn also behaves the same on every system).
+
+Tried and dropped: this process reading chunks from the back while one worker took them from
+the front. Its busy main thread held the GIL that the pool's threads need to hand the next
+chunk over, and the worker waited between chunks: no faster than a worker on each core.
 
 ``collector_paused`` suspends Python's cyclic garbage collector: gathering a project makes
 hundreds of thousands of objects that form no cycles (reference counting frees them), and
@@ -23,11 +26,12 @@ import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from itertools import repeat
 
 from .project import CaseRead, CaseReader
 
 MIN_FILES = 200
-CHUNK_FILES = 50  # small enough for an even share, large enough to amortise each hand-over
+CHUNK_FILES = 100  # an even share at the end, and few hand-overs between processes
 
 
 def available_cores() -> int:
@@ -43,29 +47,24 @@ def read_cases_in_processes(
     min_files: int | None = None,
     workers: int | None = None,
 ) -> list[CaseRead]:
-    """``project.read_in_turn``, shared with worker processes when there are many files.
+    """``project.read_in_turn``, shared between worker processes when there are many files.
 
-    ``min_files`` defaults to ``MIN_FILES``, ``workers`` to one less than the cores (this
-    process reads too). ``case_reader`` must be picklable (a module-level function such as
+    ``min_files`` defaults to ``MIN_FILES``; ``workers`` to one per core, none on a single
+    core. ``case_reader`` must be picklable (a module-level function such as
     ``read_case``), and the program's main module must not start work when imported (a
     spawned worker imports it; ``python -m dilemmes`` is safe).
     """
     min_files = MIN_FILES if min_files is None else min_files
-    workers = available_cores() - 1 if workers is None else workers
+    if workers is None:
+        cores = available_cores()
+        workers = cores if cores > 1 else 0
     if len(files) < min_files or workers < 1:
         return [case_reader(path, data) for path, data in files]
     chunks = [files[i : i + CHUNK_FILES] for i in range(0, len(files), CHUNK_FILES)]
-    results: list[list[CaseRead] | None] = [None] * len(chunks)
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, context, initializer=gc.disable) as pool:
-        futures = [pool.submit(_read_chunk, case_reader, chunk) for chunk in chunks]
-        for index in reversed(range(len(chunks))):
-            if futures[index].cancel():  # no worker has taken it yet: read it here
-                results[index] = _read_chunk(case_reader, chunks[index])
-        for index, future in enumerate(futures):
-            if results[index] is None:
-                results[index] = future.result()
-    return [read for chunk in results if chunk is not None for read in chunk]
+        done = pool.map(_read_chunk, repeat(case_reader), chunks)
+        return [read for chunk in done for read in chunk]
 
 
 def _read_chunk(case_reader: CaseReader, files: Sequence[tuple[str, bytes]]) -> list[CaseRead]:
