@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import scaffold
 from .audit import audit_site
+from .bulk_read import collector_paused, read_cases_in_processes
 from .problems import format_github, format_problems
 from .project import gather, study_ids, theme_titles
 from .schema import schema_json
@@ -24,8 +25,10 @@ def check(root: Path, annotations: bool = False) -> int:
 
     With ``annotations``, each problem is also printed on stdout as a GitHub Actions
     workflow command, so that it shows on the changed line of a pull request.
+    Many vignettes are read on every core (``bulk_read``).
     """
-    gathered = gather(root, include_drafts=True)
+    with collector_paused():
+        gathered = gather(root, include_drafts=True, read_cases=read_cases_in_processes)
     if gathered.problems:
         if annotations:
             sys.stdout.write(format_github(gathered.problems))

@@ -145,9 +145,8 @@ def load_yaml(path: str, data: bytes) -> Loaded:
     text, problems = decode(path, data)
     if text is None or problems:
         return Loaded(path, None, problems, text or "")
-    if not text.strip() or all(
-        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
-    ):
+    lines = text.splitlines()
+    if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in lines):
         return Loaded(
             path,
             None,
@@ -158,7 +157,7 @@ def load_yaml(path: str, data: bytes) -> Loaded:
             ],
             text,
         )
-    composer = _Composer(path, text)
+    composer = _Composer(path, text, lines)
     root = composer.compose()
     return Loaded(path, root, composer.problems, text)
 
@@ -171,7 +170,7 @@ class _Frame:
     line: int
     entries: dict[str, Entry] = field(default_factory=dict)
     items: list[Node] = field(default_factory=list)
-    key: Scalar | None = None
+    key: tuple[str, int] | None = None  # text and line of a key still waiting for its value
 
     def node(self) -> Node:
         return Map(self.entries, self.line) if self.is_map else Seq(tuple(self.items), self.line)
@@ -181,15 +180,30 @@ def _line(mark: Any) -> int:
     return int(mark.line) + 1 if mark is not None else 1
 
 
+# YAML 1.1 implicit types of a plain scalar, by its first character, as
+# ``yaml.resolver.Resolver.resolve`` finds them (it has no path resolvers): looked up here
+# directly, this costs a third of the call for each of the thousands of values of a corpus.
+_IMPLICIT: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
+    first: tuple((str(tag).rsplit(":", 1)[-1], regexp) for tag, regexp in resolvers)
+    for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
+}
+
+
+def _plain_tag(value: str) -> str:
+    for tag, regexp in _IMPLICIT.get(value[:1], ()):
+        if regexp.match(value):
+            return tag
+    return "str"
+
+
 class _Composer:
     """Builds nodes from libyaml events, refusing what a vignette never needs."""
 
-    def __init__(self, path: str, text: str) -> None:
+    def __init__(self, path: str, text: str, lines: list[str]) -> None:
         self.path = path
         self.text = text
-        self.lines = text.splitlines()
+        self.lines = lines  # ``text.splitlines()``
         self.problems: list[Problem] = []
-        self.resolver = yaml.resolver.Resolver()
 
     def problem(self, line: int, code: str, message: str) -> None:
         self.problems.append(Problem(self.path, line, code, message))
@@ -209,14 +223,23 @@ class _Composer:
         root: Node | None = None
         documents = 0
         stack: list[_Frame] = []
+        get_event = loader.get_event
         # One C call per event (``get_event`` gives None at the end) and one type test for
-        # the common case: this loop runs for every key and value of every vignette.
+        # the common cases: this loop runs for every key and value of every vignette. A key
+        # is kept as its text and line only: its type and comment never matter.
         while True:
-            event: Any = loader.get_event()
+            event: Any = get_event()
             if event is None:
                 break
             kind = type(event)
-            if kind in _BOUNDARIES:
+            if kind is yaml.ScalarEvent and event.anchor is None and event.tag is None:
+                if stack:
+                    frame = stack[-1]
+                    if frame.is_map and frame.key is None:
+                        frame.key = (event.value, event.start_mark.line + 1)
+                        continue
+                node: Node = self._scalar(event)  # the common case, acceptable as it is
+            elif kind in _BOUNDARIES:
                 if kind is yaml.DocumentStartEvent:
                     documents += 1
                     if documents > 1:
@@ -228,12 +251,10 @@ class _Composer:
                         )
                         return None
                 continue
-            if kind is yaml.ScalarEvent and event.anchor is None and event.tag is None:
-                node: Node = self._scalar(event)  # the common case, acceptable as it is
             elif not self._acceptable(event, len(stack)):
                 return None
             elif kind in _STARTS:
-                stack.append(_Frame(kind is yaml.MappingStartEvent, _line(event.start_mark)))
+                stack.append(_Frame(kind is yaml.MappingStartEvent, event.start_mark.line + 1))
                 continue
             else:  # the end of a mapping or a sequence
                 node = stack.pop().node()
@@ -286,48 +307,37 @@ class _Composer:
                     "une clé doit être un simple mot (par exemple « titre: »)",
                 )
                 return False
-            frame.key = node
+            frame.key = (node.text, node.line)
             return True
-        key, frame.key = frame.key, None
-        if key.text in frame.entries:
-            first = frame.entries[key.text].key_line
+        (key, line), frame.key = frame.key, None
+        if key in frame.entries:
+            first = frame.entries[key].key_line
             self.problem(
-                key.line,
+                line,
                 "cle-dupliquee",
-                f"clé « {key.text} » en double (déjà à la ligne {first}) ; "
-                "gardez une seule des deux",
+                f"clé « {key} » en double (déjà à la ligne {first}) ; gardez une seule des deux",
             )
             self.problem(
                 first,
                 "cle-dupliquee",
-                f"clé « {key.text} » en double (encore à la ligne {key.line}) ; "
-                "gardez une seule des deux",
+                f"clé « {key} » en double (encore à la ligne {line}) ; gardez une seule des deux",
             )
         else:
-            frame.entries[key.text] = Entry(key.text, key.line, node)
+            frame.entries[key] = Entry(key, line, node)
         return True
 
     def _scalar(self, event: Any) -> Scalar:
         plain = event.style in (None, "")
-        tag = "str"
-        if plain:
-            resolve: Any = self.resolver.resolve
-            tag = str(resolve(yaml.ScalarNode, event.value, (True, False))).rsplit(":", 1)[-1]
         start, end = event.start_mark, event.end_mark
+        tag = "str"
         comment = None
-        if plain and start.line == end.line and start.line < len(self.lines):
-            rest = self.lines[start.line][end.column :]
-            if "#" in rest and _COMMENT.match(rest):
-                comment = rest.strip()
-        return Scalar(
-            text=event.value,
-            tag=tag,
-            line=start.line + 1,
-            plain=plain,
-            trailing_comment=comment,
-            start=start.index,
-            end=end.index,
-        )
+        if plain:
+            tag = _plain_tag(event.value)
+            if start.line == end.line and start.line < len(self.lines):
+                rest = self.lines[start.line][end.column :]
+                if "#" in rest and _COMMENT.match(rest):
+                    comment = rest.strip()
+        return Scalar(event.value, tag, start.line + 1, plain, comment, start.index, end.index)
 
 
 __all__ = [

@@ -422,7 +422,7 @@ def _person_names(text: str, low: str) -> Iterator[_Candidate]:
     for run in _RUN.finditer(text):
         for start, end in _names_in_run(text, low, _tokens(text, run.start(), run.end())):
             yield start, end, "nom-personne", rank
-    if any(title in low for title in _LOWER_TITLES):
+    if _holds_any(low, _LOWER_TITLES):
         for m in _LOWER_HONORIFIC.finditer(text):
             if m.start() and text[m.start() - 1].isalnum():
                 continue
@@ -432,16 +432,27 @@ def _person_names(text: str, low: str) -> Iterator[_Candidate]:
                 yield m.start(), tokens[last - 1][1], "nom-personne", rank
 
 
+# Substrings without which a detector cannot match (tested on the lower-case text).
+_BIRTH_HINTS = ("né", "naissance", "ddn", "dob", "born")
+_PO_BOX_HINTS = ("c.p", "c. p", "postale")
+_EMAIL_HINTS = ("@", "[at]", "(at)", "arobase")
+
+
+def _holds_any(low: str, words: tuple[str, ...]) -> bool:
+    # ``map`` keeps the loop in C: a generator expression here cost a tenth of the scan.
+    return any(map(low.__contains__, words))
+
+
 def _candidates(text: str, low: str) -> Iterator[_Candidate]:
     """Every detector that can match; cheap tests first, as most fields hold nothing to find."""
     if _DIGIT.search(text):
         yield from _numbers(text, low)
         yield from _file_numbers(text, low)
-        if any(hint in low for hint in ("né", "naissance", "ddn", "dob", "born")):
+        if _holds_any(low, _BIRTH_HINTS):
             yield from _dates_of_birth(text, low)  # « né » is also in « année »: checked there
-        if any(hint in low for hint in ("c.p", "c. p", "postale")):
+        if _holds_any(low, _PO_BOX_HINTS):
             yield from _po_boxes(text, low)
-    if any(hint in low for hint in ("@", "[at]", "(at)", "arobase")):
+    if _holds_any(low, _EMAIL_HINTS):
         yield from _emails(text, low)
     if text != low:  # a name needs a capital
         yield from _person_names(text, low)

@@ -5,7 +5,7 @@ This is the only module of the core that reads files. It never writes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,8 @@ PISTES_DIR = "docs/pistes"
 # One vignette file read: its ``Case`` when valid on its own, and what was checked.
 CaseRead = tuple[model.Case | None, Checked]
 CaseReader = Callable[[str, bytes], CaseRead]
+# Every vignette file's path and bytes, to their ``CaseRead`` in the same order.
+CasesReader = Callable[[CaseReader, Sequence[tuple[str, bytes]]], list[CaseRead]]
 
 
 @dataclass
@@ -172,6 +174,11 @@ def read_sources(path: str, data: bytes) -> tuple[list[model.Study], Checked]:
     return studies, checked
 
 
+def read_in_turn(case_reader: CaseReader, files: Sequence[tuple[str, bytes]]) -> list[CaseRead]:
+    """Each vignette in turn, in the order given (``gather``'s default ``read_cases``)."""
+    return [case_reader(path, data) for path, data in files]
+
+
 Reader = Callable[[Path], bytes]
 
 
@@ -188,11 +195,14 @@ def gather(
     include_drafts: bool = False,
     read: Reader = Path.read_bytes,
     case_reader: CaseReader = read_case,
+    read_cases: CasesReader = read_in_turn,
 ) -> Gathered:
     """Read, check and cross-check a project; the corpus holds only valid files.
 
     ``case_reader`` turns one vignette's bytes into its ``CaseRead`` (``read_case``, or a
-    ``CaseCache`` that skips files whose bytes did not change).
+    ``CaseCache`` that skips files whose bytes did not change). ``read_cases`` applies it
+    to every vignette file, in order (``read_in_turn``, or the command line's
+    ``bulk_read.read_cases_in_processes``).
     """
     problems: list[Problem] = []
     checked: dict[str, Checked] = {}
@@ -214,9 +224,10 @@ def gather(
             )
         )
     cases: list[model.Case] = []
-    for file in _files(root, CASES_DIR, ".yaml"):
-        path = file.relative_to(root).as_posix()
-        case, one = case_reader(path, read(file))
+    files = [
+        (file.relative_to(root).as_posix(), read(file)) for file in _files(root, CASES_DIR, ".yaml")
+    ]
+    for (path, _), (case, one) in zip(files, read_cases(case_reader, files), strict=True):
         checked[path] = one
         problems.extend(one.problems)
         if case is not None:

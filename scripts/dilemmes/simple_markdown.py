@@ -124,8 +124,10 @@ def to_inline_html(text: str) -> str | None:
 
 
 # Every heading needs a « # » or a line that ends with « = » or « - » (the underline);
-# every link needs a « [ » or a « < »; a CR may end lines that markdown-it splits.
-_HEADING_OR_LINK = re.compile(r"[#\[<\r]|[=-][ \t]*$", re.M)
+# every link needs a « [ » or a « < »; a CR may end lines that markdown-it splits. One
+# character class leads, so that the engine jumps from one of these characters to the next
+# (an alternation in front would make it try a match at every position of the text).
+_HEADING_OR_LINK = re.compile(r"[#\[<\r=-](?:(?<=[#\[<\r])|[ \t]*$)", re.M)
 
 
 def may_hold_heading_or_link(text: str) -> bool:
