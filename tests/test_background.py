@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 from conftest import copy_project, mkdocs_build
 from dilemmes.background import result
@@ -44,3 +47,12 @@ def test_a_failed_worker_leaves_its_part_to_the_build(caplog: pytest.LogCaptureF
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.dilemmes"):
         assert result(failed, lambda: 42) == 42
     assert "repris dans ce processus" in caplog.text
+
+
+def test_a_build_leaves_the_garbage_collector_on(tmp_path: Path) -> None:
+    # The plugin pauses it while it gathers and renders (``collector_paused``), not longer.
+    root = copy_project(tmp_path)
+    assert gc.isenabled()
+    build(load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    assert gc.isenabled()
+    assert (tmp_path / "site" / "cas" / "vente-au-premier-appel" / "index.html").is_file()
