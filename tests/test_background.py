@@ -12,7 +12,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from conftest import copy_project, mkdocs_build
-from dilemmes.background import result
+from dilemmes.background import Background, result
 
 
 def _files(site: Path) -> dict[str, bytes]:
@@ -56,3 +56,16 @@ def test_a_build_leaves_the_garbage_collector_on(tmp_path: Path) -> None:
     build(load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
     assert gc.isenabled()
     assert (tmp_path / "site" / "cas" / "vente-au-premier-appel" / "index.html").is_file()
+
+
+def test_a_dead_worker_leaves_the_audit_to_the_build(tmp_path: Path) -> None:
+    hostile = "<html><head><title>t</title></head><body><img src=x onerror=alert(1)></body></html>"
+    (tmp_path / "page.html").write_text(hostile, "utf-8")
+    background = Background(tmp_path)
+    for process in list(background._pool._processes.values()):  # the worker dies
+        process.kill()
+        process.join()
+    background.audit("page.html", hostile)
+    findings = background.audit_findings()
+    background.close()
+    assert [(p.path, p.code) for p in findings] == [("site/page.html", "audit-evenement")]

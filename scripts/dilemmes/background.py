@@ -58,11 +58,18 @@ class Background:
         # Fork now, while this process has one thread: the pool starts its own threads.
         self._pool.submit(int).result()
         self._batch: list[tuple[str, str]] = []
-        self._audits: list[tuple[list[tuple[str, str]], Future[list[Problem]]]] = []
+        # Paths only: the pages' HTML, kept until the end, would weigh a third of the build's
+        # memory (5,000 cases); a failed worker's pages are read again from the site.
+        self._audits: list[tuple[list[str], Future[list[Problem]]]] = []
         self.audited: set[str] = set()  # site-relative paths of the pages handed over
 
     def submit(self, function: Callable[..., T], *args: object) -> Future[T]:
-        return self._pool.submit(function, *args)
+        try:
+            return self._pool.submit(function, *args)
+        except Exception as error:  # a pool broken earlier: ``result`` does it in process
+            failed: Future[T] = Future()
+            failed.set_exception(error)
+            return failed
 
     def audit(self, relative: str, html: str) -> None:
         """Audit one built page (``relative`` to the site folder) in the worker."""
@@ -74,14 +81,15 @@ class Background:
     def _send_batch(self) -> None:
         if self._batch:
             batch, self._batch = self._batch, []
-            self._audits.append((batch, self._pool.submit(audit_pages, self.site_dir, batch)))
+            future = self.submit(audit_pages, self.site_dir, batch)
+            self._audits.append(([relative for relative, _ in batch], future))
 
     def audit_findings(self) -> list[Problem]:
         """Every finding of the pages handed over, in the order of their paths."""
         self._send_batch()
         problems: list[Problem] = []
-        for batch, future in self._audits:
-            found: list[Problem] = result(future, partial(audit_pages, self.site_dir, batch))
+        for relatives, future in self._audits:
+            found: list[Problem] = result(future, partial(audit_files, self.site_dir, relatives))
             problems += found
         return sorted(problems, key=lambda problem: problem.path)
 
@@ -96,6 +104,11 @@ def result(future: Future[T], in_process: Callable[[], T]) -> T:
     except Exception as error:  # any failure of the worker: the same remedy
         log.warning("Travail en parallèle interrompu (%s) : repris dans ce processus", error)
         return in_process()
+
+
+def audit_files(site_dir: Path, relatives: list[str]) -> list[Problem]:
+    """``audit_pages`` of pages as written in the site folder."""
+    return audit_pages(site_dir, [(r, (site_dir / r).read_text("utf-8")) for r in relatives])
 
 
 def audit_pages(site_dir: Path, pages: list[tuple[str, str]]) -> list[Problem]:
