@@ -111,10 +111,6 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
                 raise PluginError(f"{summary} ; corrigez-les, « make check » les répète")
             log.warning("%s ; les pages valides restent visibles dans l'aperçu", summary)
         corpus = replace(gathered.corpus, publication=publication(config, root))
-        self._close_background()
-        if not self.serving and worth_it():
-            self.background = Background(Path(config.site_dir))
-            log.info("Codes QR, index de recherche et audit : dans un second processus")
         with self._collector_paused():
             pages = build_pages(corpus, self._builders(corpus))
         built, self._built = self._built, {}
@@ -178,6 +174,11 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self._started = time.time()
+        self._close_background()
+        if not self.serving and worth_it():
+            # Forked before the corpus is read: the copy is small, the corpus is sent.
+            self.background = Background(Path(config.site_dir))
+            log.info("Codes QR, index de recherche et audit : dans un second processus")
 
     @event_priority(-100)  # last: the audit reads the page as it is written
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
