@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -11,7 +12,7 @@ import pytest
 
 from conftest import REPO, mkdocs_build, read_html
 from dilemmes import personal_data
-from dilemmes.bench import corpus, registries, report, workspace
+from dilemmes.bench import corpus, registries, report, search, workspace
 from dilemmes.project import gather
 
 
@@ -121,3 +122,26 @@ def test_french_numbers() -> None:
     assert report.number(1234.56) == "1\u202f234,6"
     assert report.seconds(0.5) == "0,50 s"
     assert report.seconds(86.14) == "86,1 s"
+
+
+def test_search_answers_are_timed_query_by_query(shipped_site: Path) -> None:
+    # In a process of its own: the bench drives its own Chromium with Playwright.
+    code = (
+        "import json, sys; from pathlib import Path; "
+        "from dilemmes.bench.search import search_payload; "
+        "p = search_payload(Path(sys.argv[1])); "
+        "print(json.dumps({'answers': p.answers, 'files': p.files, 'note': p.note}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(shipped_site)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    measured = json.loads(result.stdout)
+    assert measured["note"] == ""
+    assert len(measured["answers"]) == len(search.QUERIES)
+    assert all(0 < answer < 30 for answer in measured["answers"])
+    assert measured["files"] and all(search.SEARCH_FILE.search(f) for f in measured["files"])

@@ -13,6 +13,8 @@ RATIO_MAX = 1.15
 LINEAR_MAX = 1.25  # cost per case at 5 000 over cost per case at 1 000
 VALIDATION_MAX = 5.0  # « a few seconds » for 5 000 cases
 PREVIEW_MAX = 2.0
+SEARCH_BYTES_MAX = 1_000_000  # « aim under 1 MB » before the first result
+ANSWER_MAX = 0.3  # a query answers in under 300 ms
 
 
 @dataclass
@@ -168,6 +170,7 @@ def targets(report: Report) -> list[str]:
             f"processus, {seconds(check)} pour `make check` entier — "
             f"{_verdict(check <= VALIDATION_MAX)}."
         )
+    lines += _search_targets(report)
     if report.preview is not None and report.preview.recit:
         took = median(report.preview.recit)
         lines.append(
@@ -175,6 +178,31 @@ def targets(report: Report) -> list[str]:
             f"vignette à {number(report.preview_cases, 0)} cas (récit modifié) : {seconds(took)} "
             f"— {_verdict(took <= PREVIEW_MAX)} ; titre modifié (plus de pages à refaire) : "
             f"{seconds(median(report.preview.titre))}."
+        )
+    return lines
+
+
+def _search_targets(report: Report) -> list[str]:
+    """At the largest size searched: bytes before the first result, and each answer's time."""
+    searched = [size for size in report.sizes if not size.search.note]
+    if not searched:
+        return []
+    size = max(searched, key=lambda one: one.cases)
+    payload = size.search
+    lines = [
+        f"- Recherche à {number(size.cases, 0)} cas : téléchargé avant le premier résultat "
+        f"≤ 1 Mo : {number(payload.raw_bytes / 1000, 0)} ko "
+        f"({number(payload.gzip_bytes / 1000, 0)} ko en gzip) — "
+        f"{_verdict(payload.raw_bytes <= SEARCH_BYTES_MAX)}."
+    ]
+    if payload.answers:
+        slowest = max(payload.answers)
+        lines.append(
+            f"- Recherche à {number(size.cases, 0)} cas : une requête répond en ≤ "
+            f"{number(1000 * ANSWER_MAX, 0)} ms dans Chromium, de la dernière touche aux "
+            f"résultats ({len(payload.answers)} requêtes) : médiane "
+            f"{number(1000 * median(payload.answers), 0)} ms, la plus lente "
+            f"{number(1000 * slowest, 0)} ms — {_verdict(slowest <= ANSWER_MAX)}."
         )
     return lines
 

@@ -37,6 +37,8 @@ FLAGS = [
     "--disable-sync",
 ]
 QUERY = "dossier"
+# Then queries whose words need other pieces of the index: the time of each answer.
+QUERIES = ("client", "erreur de saisie", "objectif", "reconnaissance des efforts", "courriel")
 SEARCH_FILE = re.compile(r"search|lunr|pagefind|recherche", re.I)
 # (the search input, a result): the first input found on the page is used.
 SELECTORS = (
@@ -52,6 +54,7 @@ class SearchPayload:
     raw_bytes: int = 0
     gzip_bytes: int = 0
     seconds: float = 0.0
+    answers: list[float] = field(default_factory=list)  # seconds, last key to last result
     files: list[str] = field(default_factory=list)
     note: str = ""
 
@@ -97,20 +100,53 @@ def search_payload(site: Path, query: str = QUERY, timeout: float = 180.0) -> Se
             page.goto(base, wait_until="domcontentloaded")
             found = _type_and_wait(page, query, timeout)
             seconds = time.perf_counter() - started
+            before_first = len(fetched)  # the payload: what came before the first result
+            answers = _answers(page) if found else []
         except Error as error:
             return SearchPayload(note=f"échec dans Chromium : {str(error).splitlines()[0]}")
         finally:
             context.close()
     if not found:
         return SearchPayload(note="aucun champ de recherche reconnu (voir SELECTORS)")
-    payload = SearchPayload(seconds=seconds)
-    for url in dict.fromkeys(fetched):
+    payload = SearchPayload(seconds=seconds, answers=answers)
+    for url in dict.fromkeys(fetched[:before_first]):
         local = _local(site, url)
         if local is not None and SEARCH_FILE.search(url):
             payload.files.append(local.relative_to(site).as_posix())
             payload.raw_bytes += local.stat().st_size
             payload.gzip_bytes += gzip_size(local)
     return payload
+
+
+# When the last key went up, and when the line above the results last changed (the answer
+# is shown asynchronously, pieces of the index being fetched as needed).
+_WATCH = """() => {
+  window.__banc = { key: 0, change: 0 };
+  const now = () => performance.now();
+  document.addEventListener('keyup', () => { window.__banc.key = now(); }, true);
+  new MutationObserver(() => { window.__banc.change = now(); }).observe(
+    document.querySelector('.md-search-result__meta'),
+    { childList: true, characterData: true, subtree: true });
+}"""
+_SETTLED = """() => window.__banc.change > window.__banc.key
+  && performance.now() - window.__banc.change > 300"""
+
+
+def _answers(page: Page) -> list[float]:
+    """Seconds from the last key of each of ``QUERIES`` to its results, in Material's box."""
+    if page.locator(".md-search-result__meta").count() == 0:
+        return []
+    page.evaluate(_WATCH)
+    box = page.locator("input.md-search__input").first
+    answers = []
+    for query in QUERIES:
+        box.fill("")
+        page.wait_for_timeout(300)
+        box.press_sequentially(query, delay=20)
+        page.wait_for_function(_SETTLED, timeout=30_000)
+        timing = page.evaluate("() => window.__banc.change - window.__banc.key")
+        answers.append(float(timing) / 1000)
+    return answers
 
 
 def _type_and_wait(page: Page, query: str, timeout: float) -> bool:
