@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from pathlib import Path
@@ -198,11 +197,11 @@ def test_unchanged_cases_are_not_analysed_again_for_search(tmp_path: Path) -> No
 def test_other_pages_are_read_again_for_search_only_when_they_change(tmp_path: Path) -> None:
     corpus = gather(copy_project(tmp_path), include_drafts=True).corpus
     notes = TrainerNotes(corpus)
-    material = json.dumps({"docs": [{"location": "a-propos/", "title": "À propos", "text": "Un"}]})
+    material = [{"location": "a-propos/", "title": "À propos", "text": "Un"}]
     kept = PageAnalyses()
     first = kept(material, set(), set(), notes)
     assert [d.location for d in first.documents] == ["a-propos/"]
     assert kept(material, set(), set(), notes) is first
-    changed = material.replace("Un", "Deux")
+    changed = [{**material[0], "text": "Deux"}]
     assert kept(changed, set(), set(), notes) is not first
     assert kept(changed, set(), set(), notes).documents[0].text == "Deux"

@@ -12,6 +12,7 @@ import shutil
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .model import Case, Corpus
 from .pages import case_uri
@@ -87,19 +88,19 @@ class PageAnalyses:
         self._kept = Analysed()
 
     def __call__(
-        self, material: str, skip: set[str], listings: set[str], notes: TrainerNotes
+        self, docs: list[Any], skip: set[str], listings: set[str], notes: TrainerNotes
     ) -> Analysed:
-        key = (material, skip, listings, notes.sentences)
+        # Comparing the pages' text is milliseconds; reading it again, a second.
+        key = (docs, skip, listings, notes.sentences)
         if key != self._key:
-            self._kept = _analyse_pages(material, skip, listings, notes)
+            self._kept = _analyse_pages(docs, skip, listings, notes)
             self._key = key
         return self._kept
 
 
 def _analyse_pages(
-    material: str, skip: set[str], listings: set[str], notes: TrainerNotes
+    docs: list[Any], skip: set[str], listings: set[str], notes: TrainerNotes
 ) -> Analysed:
-    docs = json.loads(material)["docs"]
     return analyse(page_documents(docs, skip, listings, len(skip), notes))
 
 
@@ -116,15 +117,14 @@ def write_search(
     ``pages`` keeps the other pages' documents from one preview to the next.
     """
     folder = site_dir / SEARCH_DIR
-    material = (folder / "search_index.json").read_text(encoding="utf-8")
+    material = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
     if cases is None:
         cases = analyse_cases(corpus, urls)
     listings = {urls[source] for source in LISTINGS if source in urls}
     skip = {document.location for part in cases for document in part.documents}
     notes = TrainerNotes(corpus)
-    others = (pages or _analyse_pages)(material, skip, listings, notes)
-    config = json.loads(material)["config"]
-    files = index_files(score([*cases, others]), config)
+    others = (pages or _analyse_pages)(material["docs"], skip, listings, notes)
+    files = index_files(score([*cases, others]), material["config"])
     for piece in PIECES:
         # ``mkdocs serve`` reuses its folder: pieces of an earlier, larger index would stay.
         shutil.rmtree(folder / piece, ignore_errors=True)
